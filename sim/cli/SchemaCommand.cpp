@@ -1,0 +1,20 @@
+// recordflow schema: placeholder registration until the command is built.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/Commands.hpp"
+
+namespace recordflow {
+
+void add_schema_command(CLI::App& app, CommandAction& action) {
+  auto* sub = app.add_subcommand("schema", "(not yet available)");
+  sub->allow_extras();
+  sub->callback([&action] {
+    action = [] {
+      std::cerr << "recordflow schema: not yet available\n";
+      return 1;
+    };
+  });
+}
+
+}  // namespace recordflow

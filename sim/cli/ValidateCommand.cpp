@@ -1,0 +1,20 @@
+// recordflow validate: placeholder registration until the command is built.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/Commands.hpp"
+
+namespace recordflow {
+
+void add_validate_command(CLI::App& app, CommandAction& action) {
+  auto* sub = app.add_subcommand("validate", "(not yet available)");
+  sub->allow_extras();
+  sub->callback([&action] {
+    action = [] {
+      std::cerr << "recordflow validate: not yet available\n";
+      return 1;
+    };
+  });
+}
+
+}  // namespace recordflow

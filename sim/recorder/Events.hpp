@@ -1,0 +1,107 @@
+// Events: the typed events that models emit and the recorder records (models emit, one recorder decides
+// what is kept). Times are simulated hours. A "copy" is one document on its way to one destination
+// organisation: a document sent to three organisations is three copies, each with its own id and fate.
+// Invariants the emitter guarantees: every copy gets exactly one CopyCreated before anything else about
+// it, then at most one of CopyAvailable / CopyLost; StepDone intervals of a copy do not overlap.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "scenario/Scenario.hpp"
+
+namespace recordflow {
+
+struct CopyCreated {
+  std::uint64_t copy_id = 0;
+  std::uint64_t patient_id = 0;
+  const std::string* document = nullptr;  // document type name (owned by the Scenario)
+  const Organisation* source = nullptr;
+  const Organisation* destination = nullptr;
+  const std::string* channel = nullptr;  // channel chosen for this copy (may be a downtime channel)
+  bool downtime = false;                 // created while the source system was down
+  Hours time = 0;
+};
+
+struct CopyAvailable {  // published at the destination, or first successful query / shared-store read
+  std::uint64_t copy_id = 0;
+  Hours time = 0;
+};
+
+struct CopyLost {
+  std::uint64_t copy_id = 0;
+  const char* reason = "";  // transit_loss, abandoned, retries_exhausted
+  Hours time = 0;
+};
+
+struct StepDone {  // one step of one copy, for the event log (process mining)
+  std::uint64_t copy_id = 0;
+  const char* activity = "";      // step kind or task label, e.g. "scan", "transit", "system"
+  const std::string* resource = nullptr;  // pool, system or transit mode
+  const Organisation* organisation = nullptr;
+  Hours start = 0;
+  Hours end = 0;
+};
+
+struct StaffWork {  // minutes of manual work
+  const Organisation* organisation = nullptr;
+  const char* task = "";  // sign_off, print, scan, file, code, re_key, review, look, phone, back_entry, ...
+  double minutes = 0;
+  Hours time = 0;
+};
+
+enum class NeedOutcome { seen, no_document, in_transit, lost, outage, not_looked, paper_only, stale };
+const char* to_string(NeedOutcome outcome);
+
+struct NeedEvaluated {
+  std::uint64_t encounter_id = 0;
+  const std::string* encounter_type = nullptr;
+  const Organisation* organisation = nullptr;  // where the encounter happens
+  const std::string* document = nullptr;       // the needed document type
+  NeedOutcome outcome = NeedOutcome::no_document;
+  bool phoned = false;           // the clinician phoned the source
+  bool phone_obtained = false;   // ... and obtained the information
+  Hours time = 0;
+};
+
+struct SystemState {  // a system's availability changed
+  const std::string* system = nullptr;
+  bool up = true;
+  double capacity_share = 1.0;
+  Hours time = 0;
+};
+
+struct QueueLength {  // items waiting at a system (store and forward backlog) or a staff pool
+  const std::string* queue = nullptr;  // system name, or "org/pool" for staff pools
+  bool is_system = true;
+  std::size_t length = 0;
+  Hours time = 0;
+};
+
+struct ItemProcessed {
+  const std::string* system = nullptr;
+  Hours time = 0;
+};
+
+struct BackEntered {  // a paper record created during downtime was keyed into the record system
+  const Organisation* organisation = nullptr;
+  Hours time = 0;
+};
+
+// The recorder implements this; the engine calls it. Calls arrive in non-decreasing time order.
+class EventSink {
+ public:
+  virtual ~EventSink() = default;
+  virtual void on(const CopyCreated&) = 0;
+  virtual void on(const CopyAvailable&) = 0;
+  virtual void on(const CopyLost&) = 0;
+  virtual void on(const StepDone&) = 0;
+  virtual void on(const StaffWork&) = 0;
+  virtual void on(const NeedEvaluated&) = 0;
+  virtual void on(const SystemState&) = 0;
+  virtual void on(const QueueLength&) = 0;
+  virtual void on(const ItemProcessed&) = 0;
+  virtual void on(const BackEntered&) = 0;
+};
+
+}  // namespace recordflow

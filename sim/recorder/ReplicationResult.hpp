@@ -1,0 +1,49 @@
+// ReplicationResult: everything one replication of one design measured, in tidy form.
+// A metric is a named number with dimensions (e.g. "gaps" {cause: outage, encounter_type: gp_appointment}).
+// Names and units are listed in analysis/README.md (the column dictionary); times are hours unless the
+// name ends in _minutes. Only documents created and needs arising after the warm-up count.
+// Conservation (documents_created = available + in_flight + lost) holds per destination copy.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace recordflow {
+
+using Dimensions = std::vector<std::pair<std::string, std::string>>;  // sorted by key
+
+struct MetricValue {
+  std::string name;
+  Dimensions dims;
+  double value = 0;
+};
+
+struct DailySeries {
+  std::string name;  // e.g. "backlog" {system: hub}
+  Dimensions dims;
+  std::vector<double> values;  // one value per simulated day (end-of-day sample or daily total)
+};
+
+struct ReplicationResult {
+  std::string design;
+  int replication = 0;
+  std::uint64_t seed = 0;
+  std::vector<MetricValue> metrics;
+  std::vector<DailySeries> series;
+  std::uint64_t simulated_events = 0;  // logical events handled (for benchmarks)
+  double wall_seconds = 0;            // wall time (excluded from determinism checks)
+
+  void add(std::string name, Dimensions dims, double value);
+  // Value of a metric with exactly these dimensions, or `fallback`.
+  double get(const std::string& name, const Dimensions& dims = {}, double fallback = 0) const;
+};
+
+void to_json(nlohmann::json& j, const ReplicationResult& r);
+void from_json(const nlohmann::json& j, ReplicationResult& r);
+
+}  // namespace recordflow

@@ -1,0 +1,263 @@
+// Scenario: the plain C++ model of one resolved scenario for one design (no SimGrid, no JSON).
+// Built by the loader from a validated, composed JSON document (see docs in sim/scenario/README.md);
+// every reference in it has been checked, so holders may index without re-validating:
+//  - all times are simulated hours (t = 0 is a Monday 00:00), rates are per hour, shares in [0, 1];
+//  - organisation templates with a count are expanded: `organisations` holds concrete instances;
+//  - every name referenced (system, calendar, pool, access profile, channel, document type, state)
+//    exists; transition probabilities of a state sum to 1 (or the state is terminal);
+//  - `design` is the design this Scenario was resolved for (its `set` overrides already applied).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Calendar.hpp"
+#include "core/Distribution.hpp"
+#include "core/Units.hpp"
+
+namespace recordflow {
+
+enum class OrgType { acute, primary, community, mental_health, social_care };
+constexpr std::array<OrgType, 5> kAllOrgTypes{OrgType::acute, OrgType::primary, OrgType::community,
+                                              OrgType::mental_health, OrgType::social_care};
+const char* to_string(OrgType type);
+std::optional<OrgType> org_type_from_string(const std::string& text);
+
+struct DocumentType {
+  std::string name;
+  std::optional<Hours> target;  // timeliness target (e.g. 24 h for discharge summaries)
+  bool versioned = true;        // a newer document of this type for the same patient supersedes older ones
+};
+
+struct AccessProfile {
+  std::string name;
+  double look_probability = 1.0;  // chance the clinician looks in this place at an encounter
+  Distribution look_time = Distribution::fixed(0);   // hours spent looking (once per place per encounter)
+  double phone_probability = 0.0;                      // chance of phoning the source when nothing is found
+  Distribution phone_time = Distribution::fixed(0);  // hours per phone call
+  double phone_success_probability = 1.0;              // chance the call obtains the information
+};
+
+// Capacity reduced to `capacity_share` of normal during [start, start + duration).
+struct CapacityPhase {
+  Hours start = 0;
+  Hours duration = 0;
+  double capacity_share = 1.0;
+};
+
+struct PlannedDowntime {
+  Hours first_start = 0;  // first window starts here
+  Hours every = 0;        // repeat period; 0 = once
+  Hours duration = 0;
+};
+
+struct RandomFailures {
+  Distribution time_between;  // up-time between failures
+  Distribution duration;      // time to repair
+};
+
+struct Incident {  // a scripted outage, e.g. a ransomware attack
+  std::string name;
+  Hours start = 0;
+  Hours duration = 0;                    // fully down
+  std::vector<CapacityPhase> recovery;  // degraded phases after it, start relative to the incident's end
+};
+
+struct SilentFailure {  // an interface silently withholds a share of items until detected
+  Hours start = 0;
+  double share = 1.0;
+  Distribution detection_delay;  // after detection the withheld items are re-sent as a backlog
+};
+
+struct Availability {
+  std::vector<PlannedDowntime> planned;
+  std::optional<RandomFailures> failures;
+  std::vector<Incident> incidents;
+  std::vector<CapacityPhase> degraded;
+  std::vector<SilentFailure> silent_failures;
+  bool always_up() const {
+    return planned.empty() && !failures && incidents.empty() && degraded.empty() && silent_failures.empty();
+  }
+};
+
+struct System {
+  std::string name;
+  std::string kind;                          // epr, gp_system, social_care_system, integration_engine, hub, spine, ...
+  std::optional<double> capacity_per_hour;  // items per hour; none = not a bottleneck
+  std::string access_profile;               // how clinicians look at records held here
+  Availability availability;
+};
+
+struct StaffPool {
+  std::string name;  // unique within its organisation (e.g. "medical_secretaries")
+  int count = 1;
+  std::string calendar;  // working hours
+};
+
+struct BackEntry {  // paper records created during downtime are keyed in after recovery
+  std::string pool;
+  Distribution duration;
+};
+
+struct Organisation {
+  std::string name;           // instance name: "city_hospital", or "gp_practice#12" for template instances
+  std::string template_name;  // the declared name ("gp_practice"); equals name when count was 1
+  OrgType type = OrgType::acute;
+  std::string system;       // the record system it uses
+  double weight = 1.0;      // share of patients registered with / served by it, among its type
+  std::string calendar;     // opening hours for encounters
+  std::vector<StaffPool> staff;
+  std::string downtime_channel;  // channel used for documents created while `system` is down ("" = wait)
+  std::optional<BackEntry> back_entry;
+  const StaffPool* pool(const std::string& pool_name) const;
+};
+
+enum class StepKind { staff_task, transit, system, batch, publish, query, shared_store };
+const char* to_string(StepKind kind);
+enum class Side { source, destination };
+
+// One step of a channel. Only the fields of its kind are meaningful.
+struct Step {
+  StepKind kind = StepKind::publish;
+  // staff_task: a person from `pool` at the source or destination organisation does `task`.
+  Side at = Side::source;
+  std::string pool;
+  std::string task;  // label for staff-time metrics: sign_off, print, scan, file, code, re_key, review, phone
+  Distribution duration;
+  int priority = 0;                 // lower runs first; FIFO within a priority
+  double abandon_probability = 0;  // the task is never done and the document is lost
+  // transit: post, courier, fax, email, network hop.
+  std::string mode;
+  Distribution latency;
+  double loss_probability = 0;
+  double misdirection_probability = 0;
+  Distribution misdirection_delay;  // extra delay for a misdirected item to reach the right place
+  bool paper = false;               // after this transit a physical copy is at the destination
+  // system / query / shared_store / batch: the system involved. "@source" and "@destination" mean the
+  // record system of the source or destination organisation.
+  std::string system;
+  bool fail_when_down = false;  // system: false = store and forward; true = fail and retry
+  int retry_attempts = 0;       // system with fail_when_down: retries before the item is lost
+  Hours retry_interval = 0;
+  // batch: runs at offset + k * every (offset within the period, e.g. 2 h for 02:00 nightly).
+  Hours batch_every = 24;
+  Hours batch_offset = 0;
+  // publish: where the document becomes available ("" = the destination's record system).
+  std::string into;
+  // query: systems that must be up at the moment of need, besides `system`.
+  std::vector<std::string> path;
+};
+
+struct Channel {
+  std::string name;
+  std::vector<Step> steps;
+  bool electronic() const;  // no paper transit and no manual re-keying step
+  bool is_query() const { return !steps.empty() && steps.front().kind == StepKind::query; }
+  bool is_shared_store() const { return !steps.empty() && steps.front().kind == StepKind::shared_store; }
+};
+
+struct DocumentCreation {
+  std::string document;
+  bool at_end = true;           // created when the encounter ends (discharge) or when it starts
+  std::vector<OrgType> to;      // destination organisation types (the patient's organisations of those types)
+  double probability = 1.0;
+  Distribution delay;           // authoring delay after the encounter start/end
+};
+
+struct Need {
+  std::string document;
+  std::optional<OrgType> from;  // only documents created at this type of organisation
+};
+
+struct Transition {
+  std::string to;  // state name
+  double probability = 1.0;
+  Distribution delay;  // time from leaving the state to the next encounter
+};
+
+struct State {
+  std::string name;
+  bool terminal = false;
+  OrgType at = OrgType::acute;
+  std::string encounter_type;  // label for reporting ("ed_attendance", "gp_appointment", ...)
+  Distribution duration;       // time spent in the encounter (length of stay)
+  std::vector<DocumentCreation> creates;
+  std::vector<Need> needs;
+  std::vector<Transition> transitions;  // probabilities sum to 1 unless terminal
+};
+
+struct Pathway {
+  std::string name;
+  double rate_per_1000_per_hour = 0;      // arrivals per 1,000 population per hour (mean over a week)
+  std::array<double, 7> weekly_profile{};  // relative weights Mon..Sun (mean 1)
+  std::array<double, 24> daily_profile{};  // relative weights by hour of day (mean 1)
+  std::string start;
+  std::vector<State> states;
+  int state_index(const std::string& state_name) const;  // -1 if absent
+};
+
+struct ChannelShare {
+  std::string channel;
+  double share = 1.0;
+};
+
+// Which channel(s) carry documents matching the rule. Empty document / from / to = any.
+struct FlowRule {
+  std::string document;
+  std::optional<OrgType> from;
+  std::optional<OrgType> to;
+  std::vector<std::string> from_orgs;  // narrows to named organisations (template names match all instances)
+  std::vector<std::string> to_orgs;
+  std::vector<ChannelShare> mix;  // shares sum to 1
+  int specificity() const;        // number of narrowing fields: the most specific matching rule wins
+};
+
+struct Design {
+  std::string name;
+  std::string description;
+  std::vector<FlowRule> rules;
+};
+
+struct AdaptiveReplications {
+  int min = 5;
+  int max = 100;
+  double target_relative_half_width = 0.05;
+  std::vector<std::string> metrics;  // headline metric names that must meet the target
+};
+
+struct Experiment {
+  Hours horizon = 24 * 365;
+  Hours warm_up = 0;
+  int replications = 10;
+  std::optional<AdaptiveReplications> adaptive;
+  std::uint64_t seed = 1;
+  std::string baseline;  // design that comparisons subtract
+  bool event_log = false;
+};
+
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::string source_file;
+  std::int64_t population = 0;
+  std::map<std::string, DocumentType> document_types;
+  std::map<std::string, Calendar> calendars;  // includes "always"
+  std::map<std::string, AccessProfile> access_profiles;
+  std::map<std::string, System> systems;
+  std::vector<Organisation> organisations;  // expanded instances, in declaration order
+  std::map<std::string, Channel> channels;
+  std::vector<Pathway> pathways;
+  std::vector<Design> designs;  // all designs of the scenario
+  std::string design;           // the one this Scenario was resolved for
+  Experiment experiment;
+
+  const Design& current_design() const;
+  const Organisation* organisation(const std::string& instance_name) const;
+  std::vector<const Organisation*> organisations_of(OrgType type) const;
+};
+
+}  // namespace recordflow

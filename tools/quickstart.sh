@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The README's quick start. `tools/quickstart.sh demo` installs what is missing, builds and runs the
+# default demo scenario; `tools/quickstart.sh test` does the same set-up and runs the whole test suite:
+# a warnings-as-errors build with ctest, then an AddressSanitizer+UBSan build with ctest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-demo}"
+jobs="$(nproc)"
+bash tools/install-deps.sh
+
+configure_and_build() {  # dir, extra cmake args...
+  local dir="$1"; shift
+  cmake -S . -B "$dir" -G Ninja -DRECORDFLOW_WERROR=ON "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+  demo)
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ./build/recordflow run scenarios/demo.json --out out/demo
+    ;;
+  test)
+    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ctest --test-dir build --output-on-failure -j "$jobs"
+    configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DRECORDFLOW_SANITIZE=ON
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+      ctest --test-dir build-asan --output-on-failure -j "$jobs" -L sanitize
+    ;;
+  *)
+    echo "usage: tools/quickstart.sh demo|test" >&2
+    exit 2
+    ;;
+esac
