@@ -1,0 +1,27 @@
+// Simulation: runs one replication of one design of a scenario on SimGrid and streams typed events to a
+// sink. This header is the engine's only public face; it includes no SimGrid header. SimGrid's engine is
+// one per process, so call simulate() at most once per process.
+#pragma once
+
+#include <cstdint>
+
+#include "recorder/Events.hpp"
+#include "scenario/Scenario.hpp"
+
+namespace recordflow {
+
+struct EngineOptions {
+  bool thread_contexts = false;  // SimGrid's thread context factory (required under AddressSanitizer)
+  bool verbose = false;          // SimGrid's own INFO logs on stderr
+};
+
+struct EngineReport {
+  std::uint64_t logical_events = 0;  // journey, step and availability events handled
+  std::uint64_t actor_wakeups = 0;   // SimGrid actor wake-ups (the cost driver)
+  Hours end_time = 0;
+};
+
+// Throws std::runtime_error if the simulation fails (an actor error, a deadlock).
+EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink, const EngineOptions& options);
+
+}  // namespace recordflow
