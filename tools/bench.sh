@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Benchmark: one replication of one design, timed and measured from the outside, for the demo, a tenth
+# of the region and the whole region. Prints wall time, peak memory (max RSS), logical events per
+# second and copies (document-destination pairs) per second. Usage:
+#   tools/bench.sh [BUILD_DIR] [--quick]      (--quick: demo and a tenth of the region only)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build="${1:-build}"
+quick=0
+[ "${2:-}" = "--quick" ] || [ "${1:-}" = "--quick" ] && quick=1
+[ "${1:-}" = "--quick" ] && build=build
+bin="$build/recordflow"
+[ -x "$bin" ] || { echo "bench: $bin not built (cmake --build $build)" >&2; exit 2; }
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# name | scenario | design | extra overrides
+cases=(
+  "demo|scenarios/demo.json||"
+  "region/10|scenarios/region.json||--set /population=180000"
+)
+[ "$quick" -eq 1 ] || cases+=("region|scenarios/region.json||")
+
+printf '%-12s %-18s %10s %10s %14s %12s %12s\n' case design wall_s peak_MiB events_per_s copies copies_per_s
+for c in "${cases[@]}"; do
+  IFS='|' read -r name scenario design extra <<<"$c"
+  [ -f "$scenario" ] || { printf '%-12s (missing %s)\n' "$name" "$scenario"; continue; }
+  if [ -z "$design" ]; then
+    design="$("$bin" validate "$scenario" --list-designs 2>/dev/null | head -n 1 || true)"
+  fi
+  out="$work/${name//\//_}.json"
+  # shellcheck disable=SC2086
+  /usr/bin/time -f '%e %M' -o "$work/time" \
+    "$bin" _replicate --scenario "$scenario" --design "$design" --replication 0 $extra --out "$out" >/dev/null
+  read -r wall kib <"$work/time"
+  /usr/bin/python3 - "$out" "$name" "$design" "$wall" "$kib" <<'PY'
+import json, sys
+path, name, design, wall, kib = sys.argv[1:]
+r = json.load(open(path))
+wall = float(wall); mib = int(kib) / 1024
+events = r.get("simulated_events", 0)
+copies = next((m["value"] for m in r["metrics"] if m["metric"] in ("copies_created",) and not m.get("dims")), 0)
+print(f"{name:<12} {design:<18} {wall:10.2f} {mib:10.0f} {events / wall if wall else 0:14.0f} {copies:12.0f} {copies / wall if wall else 0:12.0f}")
+PY
+done
