@@ -3,6 +3,11 @@
 // record system), "electronic" (a hop between systems that some channel of the design makes, e.g.
 // source EPR -> integration engine -> hub) and "manual" (a paper, fax, post or courier transit between
 // organisations). Built without SimGrid: the engine builds its platform from systems() and system_links().
+// Links come from the flows the pathways create, routed by the design (see DesignFlows.hpp) and walked
+// step by step (see ChannelWalk.hpp); "uses" also joins an organisation to a system it reads from or
+// stores in through a channel (a hub it is published into, a shared store). Nodes: systems (sorted), then
+// organisations (declaration order); links sorted by (kind, from, to), each once; no self-links.
+// The Boost.Graph view for algorithms is TopologyGraph.hpp.
 #pragma once
 
 #include <string>
@@ -31,6 +36,8 @@ struct TopologyLink {
 class Topology {
  public:
   static Topology build(const Scenario& scenario);  // for scenario.design
+  // For any design of the scenario (its rules only: the design's `set` overrides are not applied here).
+  static Topology build(const Scenario& scenario, const Design& design);
 
   const std::vector<TopologyNode>& nodes() const { return nodes_; }
   const std::vector<TopologyLink>& links() const { return links_; }
