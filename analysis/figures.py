@@ -1,0 +1,736 @@
+#!/usr/bin/python3
+"""Standard figures of a recordflow run.
+
+Usage: /usr/bin/python3 analysis/figures.py RESULTS.json --out DIR [--svg] [--dpi 150] [--top-flows 12]
+
+Writes PNG files (and SVG with --svg) into DIR and prints the path of each file written, one per line.
+A figure whose data is absent from the results (no comparisons, a single design, no daily series, ...)
+is skipped with a note on stderr. Exit codes: 0 ok, 1 a figure failed unexpectedly (the others are
+still written), 2 unreadable or non-results input, or bad usage.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import pathlib
+import re
+import sys
+import traceback
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.lines import Line2D  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+
+import load  # noqa: E402
+
+# ---------------------------------------------------------------------------------------------------
+# vocabulary: labels, units, colours
+
+CAUSES = ["in_transit", "paper_only", "lost", "outage", "not_looked", "stale"]
+CAUSE_LABELS = {"in_transit": "in transit (not yet arrived)", "paper_only": "on paper, not yet filed",
+                "lost": "lost (never arrives)", "outage": "system or link down",
+                "not_looked": "available, not looked at", "stale": "older version seen"}
+CAUSE_COLOURS = {"in_transit": "#56B4E9", "paper_only": "#E69F00", "lost": "#D55E00", "outage": "#333333",
+                 "not_looked": "#CC79A7", "stale": "#009E73"}
+ORG_LABELS = {"acute": "acute", "primary": "primary care", "community": "community",
+              "mental_health": "mental health", "social_care": "social care"}
+ORG_COLOURS = {"acute": "#8DA0CB", "primary": "#66C2A5", "community": "#A6D854", "mental_health": "#E78AC3",
+               "social_care": "#FC8D62"}
+# baseline first in grey, then the Okabe-Ito colours that read well on white
+DESIGN_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#F0E442"]
+BASELINE_COLOUR = "#6E6E6E"
+BETTER, WORSE, UNCLEAR = "#1A7F37", "#C0392B", "#8A8A8A"
+
+# metric -> (label, kind, lower is better?)   kinds: share, hours, count, minutes, hours_per_year
+METRICS = {
+    "gap_rate": ("Gap rate (needed document not seen)", "share", True),
+    "share_encounters_with_gap": ("Encounters with at least one gap", "share", True),
+    "gap_share": ("Gap share", "share", True),
+    "share_within_target": ("Copies available within target", "share", False),
+    "share_lost": ("Copies lost", "share", True),
+    "delay_mean": ("Delay, mean", "hours", True),
+    "delay_p50": ("Delay, median (p50)", "hours", True),
+    "delay_p90": ("Delay, 90th percentile", "hours", True),
+    "delay_p95": ("Delay, 95th percentile", "hours", True),
+    "delay_p99": ("Delay, 99th percentile", "hours", True),
+    "staff_hours_per_year": ("Staff time", "hours_per_year", True),
+    "staff_minutes": ("Staff time (measured period)", "minutes", True),
+    "staff_minutes_per_1000_copies": ("Staff minutes per 1,000 copies", "minutes", True),
+    "phone_calls": ("Phone calls to the source", "count", True),
+    "gaps_resolved_by_phone": ("Gaps resolved by phone", "count", None),
+    "gaps": ("Gaps", "count", True),
+    "needs": ("Information needs", "count", None),
+    "needs_with_document": ("Needs with an existing document", "count", None),
+    "encounters": ("Encounters with a need", "count", None),
+    "encounters_with_gap": ("Encounters with a gap", "count", True),
+    "copies_created": ("Copies created", "count", None),
+    "copies_available": ("Copies available", "count", None),
+    "copies_lost": ("Copies lost", "count", True),
+    "copies_in_flight": ("Copies in flight at the horizon", "count", None),
+    "items_processed": ("Items processed", "count", None),
+    "backlog_max": ("Largest backlog", "count", True),
+    "backlog_clear_time": ("Time to clear a backlog", "hours", True),
+    "downtime_hours": ("Downtime", "hours", True),
+    "copies_back_entered": ("Paper records keyed in after downtime", "count", True),
+}
+COUNT_UNITS = {"phone_calls": "calls in the measured period", "gaps": "gaps in the measured period",
+               "copies_lost": "copies in the measured period"}
+UNITS = {"share": "%", "hours": "hours", "count": "", "minutes": "minutes", "hours_per_year": "hours per year"}
+DIFF_UNITS = {"share": "percentage points", "hours": "hours", "count": "", "minutes": "minutes",
+              "hours_per_year": "hours per year"}
+# the headline comparisons, in display order
+HEADLINE = ["gap_rate", "share_encounters_with_gap", "share_within_target", "delay_p90", "share_lost",
+            "staff_hours_per_year", "phone_calls"]
+
+
+def metric_info(metric):
+    return METRICS.get(metric, (metric.replace("_", " ").capitalize(), "count", None))
+
+
+def scale_of(kind):
+    return 100.0 if kind == "share" else 1.0
+
+
+def fmt_value(x, kind, signed=False):
+    """Human format of a metric value (shares as %, hours, counts with thousands separators)."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "–"
+    sign = "+" if signed else ""
+    if kind == "share":
+        v = x * 100
+        return f"{v:{sign}.1f} %" if abs(v) >= 0.1 or v == 0 else f"{v:{sign}.2f} %"
+    if kind in ("hours",):
+        return f"{x:{sign},.1f} h" if abs(x) < 100 else f"{x:{sign},.0f} h"
+    if kind == "hours_per_year":
+        return f"{x:{sign},.0f} h/yr"
+    if kind == "minutes":
+        return f"{x:{sign},.0f} min"
+    if abs(x) >= 100 or float(x).is_integer():
+        return f"{x:{sign},.0f}"
+    return f"{x:{sign},.2f}"
+
+
+def minus(text: str) -> str:
+    """Typographic minus sign for numbers shown to readers."""
+    return text.replace("-", "\u2212")
+
+
+def fmt_diff(x, kind):
+    if x is None or math.isnan(x):
+        return "–"
+    if kind == "share":
+        return minus(f"{x * 100:+.1f} pp")
+    return minus(fmt_value(x, kind, signed=True))
+
+
+def design_colours(res) -> dict:
+    out, i = {}, 0
+    for d in res.designs:
+        if d == res.baseline:
+            out[d] = BASELINE_COLOUR
+        else:
+            out[d] = DESIGN_COLOURS[i % len(DESIGN_COLOURS)]
+            i += 1
+    return out
+
+
+def design_label(res, d):
+    return f"{d} (baseline)" if d == res.baseline and len(res.designs) > 1 else d
+
+
+def subtitle(res, interval=True):
+    reps = sorted({r for r in (res.replications_of(d) for d in res.designs) if r})
+    parts = [f"Scenario: {res.scenario_name}"]
+    if reps:
+        parts.append(f"{'/'.join(str(r) for r in reps)} replications per design")
+    if interval:
+        parts.append("error bars: 95 % confidence interval")
+    return "  ·  ".join(parts)
+
+
+def pretty(text: str) -> str:
+    return str(text).replace("_", " ")
+
+
+def org(o):
+    return ORG_LABELS.get(o, pretty(o))
+
+
+# ---------------------------------------------------------------------------------------------------
+# output
+
+
+class Skip(Exception):
+    """The results hold no data for this figure."""
+
+
+def setup_style():
+    plt.rcParams.update({
+        "font.size": 11, "axes.titlesize": 12.5, "axes.titleweight": "bold", "axes.labelsize": 11,
+        "figure.titlesize": 15, "figure.titleweight": "bold", "legend.fontsize": 10, "legend.frameon": False,
+        "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True, "grid.color": "#E3E3E3",
+        "grid.linewidth": 0.8, "axes.axisbelow": True, "savefig.facecolor": "white", "figure.facecolor": "white",
+        "svg.fonttype": "none",
+    })
+
+
+def header(fig, res, title, sub=None, handles=None, ncol=4, legend_title=None, interval=True):
+    """Title, subtitle and (optionally) the legend at the top of the figure, sized in inches so that
+    they look the same whatever the figure's height. Returns the top of the area left for the axes."""
+    h = fig.get_figheight()
+    fig.text(0.01, 1 - 0.12 / h, title, fontsize=15, fontweight="bold", ha="left", va="top")
+    fig.text(0.01, 1 - 0.5 / h, sub if sub is not None else subtitle(res, interval), fontsize=10,
+             color="#555555", ha="left", va="top")
+    used = 0.8
+    if handles:
+        rows = math.ceil(len(handles) / ncol)
+        fig.legend(handles=handles, ncol=ncol, loc="upper left", bbox_to_anchor=(0.005, 1 - 0.78 / h),
+                   title=legend_title, alignment="left", title_fontsize=10)
+        used = 0.85 + 0.26 * rows + (0.26 if legend_title else 0)
+    return 1 - (used + 0.12) / h
+
+
+def save(fig, out: pathlib.Path, name: str, opts) -> list:
+    written = []
+    for ext in ["png"] + (["svg"] if opts.svg else []):
+        path = out / f"{name}.{ext}"
+        tmp = path.with_name(f".{path.name}.tmp")
+        fig.savefig(tmp, dpi=opts.dpi, format=ext)
+        tmp.replace(path)
+        written.append(path)
+    plt.close(fig)
+    return written
+
+
+def _mean_ci(frame, scale=1.0):
+    m = frame["mean"].to_numpy(float) * scale
+    lo = frame["ci_low"].to_numpy(float) * scale
+    hi = frame["ci_high"].to_numpy(float) * scale
+    lo = np.where(np.isnan(lo), m, lo)
+    hi = np.where(np.isnan(hi), m, hi)
+    return m, np.clip(m - lo, 0, None), np.clip(hi - m, 0, None)
+
+
+def _ordered(res, frame):
+    order = {d: i for i, d in enumerate(res.designs)}
+    return frame.assign(_o=frame["design"].map(order).fillna(len(order))).sort_values("_o").drop(columns="_o")
+
+
+# ---------------------------------------------------------------------------------------------------
+# (a) gap rate by design
+
+
+def fig_gap_rate(res, out, opts):
+    panels = [m for m in ("gap_rate", "share_encounters_with_gap")
+              if len(load.select(res.summary, m, ()))]
+    if "gap_rate" not in panels:
+        raise Skip("no overall gap_rate in the summary")
+    colours = design_colours(res)
+    n = len(res.designs)
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 1.5, 1.9 + 0.62 * n), squeeze=False)
+    for ax, metric in zip(axes[0], panels):
+        rows = _ordered(res, load.select(res.summary, metric, ()))
+        m, el, eh = _mean_ci(rows, 100)
+        y = np.arange(len(rows))
+        ax.barh(y, m, color=[colours.get(d, "#999") for d in rows["design"]], height=0.62, alpha=0.9)
+        ax.errorbar(m, y, xerr=[el, eh], fmt="none", ecolor="black", elinewidth=1.4, capsize=5)
+        ax.set_yticks(y, [design_label(res, d) for d in rows["design"]])
+        ax.invert_yaxis()
+        top = float(np.nanmax(m + eh)) if len(m) else 1
+        ax.set_xlim(0, top * 1.42 if top > 0 else 1)
+        for yi, (mi, hi, lo_, hi_) in enumerate(zip(m, eh, rows["ci_low"], rows["ci_high"])):
+            txt = f"{mi:.1f} %"
+            if not (math.isnan(lo_) or math.isnan(hi_)):
+                txt += f"  ({lo_ * 100:.1f}–{hi_ * 100:.1f})"
+            ax.text(mi + hi + top * 0.02, yi, txt, va="center", fontsize=10)
+        ax.grid(axis="y", visible=False)
+        label = metric_info(metric)[0]
+        ax.set_title(label, loc="left")
+        ax.set_xlabel("% of needs with an existing document" if metric == "gap_rate"
+                      else "% of encounters with an information need")
+    top = header(fig, res, "How often is a needed document not seen?")
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "gap_rate_by_design", opts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# (b) gaps by cause
+
+
+def _gap_shares(res):
+    rows = load.select(res.summary, "gap_share", ("cause",))
+    if len(rows):
+        return rows.pivot_table(index="design", columns="cause", values="mean", aggfunc="first")
+    gaps = load.select(res.summary, "gaps", ("cause",))
+    nwd = load.select(res.summary, "needs_with_document", ())
+    if len(gaps) and len(nwd):
+        denom = nwd.set_index("design")["mean"]
+        t = gaps.pivot_table(index="design", columns="cause", values="mean", aggfunc="first")
+        return t.div(denom, axis=0)
+    return None
+
+
+def fig_gaps_by_cause(res, out, opts):
+    table = _gap_shares(res)
+    if table is None or table.empty:
+        raise Skip("no gap_share (or gaps) by cause in the summary")
+    designs = [d for d in res.designs if d in table.index]
+    table = table.reindex(designs).fillna(0.0) * 100
+    causes = [c for c in CAUSES if c in table.columns] + sorted(c for c in table.columns if c not in CAUSES)
+    total_rows = load.select(res.summary, "gap_rate", ())
+    totals = total_rows.set_index("design") if len(total_rows) else None
+    n = len(designs)
+    fig, ax = plt.subplots(figsize=(11, 3.0 + 0.62 * n))
+    y = np.arange(n)
+    left = np.zeros(n)
+    for c in causes:
+        vals = table[c].to_numpy(float)
+        ax.barh(y, vals, left=left, height=0.62, color=CAUSE_COLOURS.get(c, "#BBBBBB"),
+                label=CAUSE_LABELS.get(c, pretty(c)), edgecolor="white", linewidth=0.6)
+        for yi, (l, v) in enumerate(zip(left, vals)):
+            if v >= 1.6:
+                dark = CAUSE_COLOURS.get(c, "#BBBBBB") in ("#333333", "#D55E00", "#009E73", "#CC79A7")
+                ax.text(l + v / 2, yi, f"{v:.1f}", ha="center", va="center", fontsize=9,
+                        color="white" if dark else "black")
+        left += vals
+    xmax = float(left.max()) if n else 1
+    for yi, d in enumerate(designs):
+        txt = f"{left[yi]:.1f} %"
+        if totals is not None and d in totals.index:
+            r = totals.loc[d]
+            if not (math.isnan(r["ci_low"]) or math.isnan(r["ci_high"])):
+                txt = f"{r['mean'] * 100:.1f} %  ({r['ci_low'] * 100:.1f}–{r['ci_high'] * 100:.1f})"
+        ax.text(left[yi] + xmax * 0.015, yi, txt, va="center", fontsize=10, fontweight="bold")
+    ax.set_yticks(y, [design_label(res, d) for d in designs])
+    ax.invert_yaxis()
+    ax.set_xlim(0, xmax * 1.3 if xmax > 0 else 1)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("gaps as % of needs with an existing document (segments sum to the gap rate)")
+    handles = [Patch(color=CAUSE_COLOURS.get(c, "#BBBBBB"), label=CAUSE_LABELS.get(c, pretty(c))) for c in causes]
+    top = header(fig, res, "Why are documents not seen? Gaps by cause",
+                 subtitle(res, interval=False) + "  ·  bold: gap rate, mean (95 % confidence interval)",
+                 handles=handles, ncol=3, legend_title="cause of the gap")
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "gaps_by_cause", opts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# (c) delay per flow
+
+HOUR_TICKS = [(1 / 60, "1 min"), (10 / 60, "10 min"), (1, "1 h"), (4, "4 h"), (24, "1 day"),
+              (168, "1 week"), (672, "4 weeks"), (2016, "12 weeks"), (8760, "1 year")]
+FLOOR_H = 1 / 60
+
+
+def parse_hours(text):
+    """A scenario duration ("24 h", "2 d", "30 min", "1 w") in hours, or None."""
+    if isinstance(text, (int, float)):
+        return float(text)
+    if not isinstance(text, str):
+        return None
+    total, found = 0.0, False
+    for num, unit in re.findall(r"([0-9]*\.?[0-9]+)\s*([a-zA-Z]+)", text):
+        f = {"s": 1 / 3600, "sec": 1 / 3600, "min": 1 / 60, "m": 1 / 60, "h": 1, "hr": 1, "hour": 1, "hours": 1,
+             "d": 24, "day": 24, "days": 24, "w": 168, "wk": 168, "week": 168, "weeks": 168}.get(unit.lower())
+        if f is None:
+            return None
+        total += float(num) * f
+        found = True
+    return total if found else None
+
+
+def doc_target_hours(res, document):
+    dt = res.scenario.get("document_types")
+    if isinstance(dt, dict) and isinstance(dt.get(document), dict):
+        return parse_hours(dt[document].get("target"))
+    return None
+
+
+def fig_delay(res, out, opts):
+    keys = ("document", "from", "to")
+    q = {p: load.select(res.summary, f"delay_{p}", keys) for p in ("p50", "p90", "p95", "p99")}
+    if q["p50"].empty:
+        raise Skip("no per-flow delay percentiles (delay_p50 by document/from/to) in the summary")
+    idx = ["design", "document", "from", "to"]
+    t = q["p50"].set_index(idx)[["mean"]].rename(columns={"mean": "p50"})
+    for p in ("p90", "p95", "p99"):
+        if len(q[p]):
+            t = t.join(q[p].set_index(idx)["mean"].rename(p), how="left")
+        else:
+            t[p] = np.nan
+    t = t.reset_index()
+    vol = load.select(res.summary, "copies_created", keys)
+    if len(vol):
+        volumes = vol.groupby(["document", "from", "to"])["mean"].max()
+    else:
+        volumes = t.groupby(["document", "from", "to"]).size().astype(float)
+    flows = [f for f in volumes.sort_values(ascending=False).index if ((t["document"] == f[0]) & (t["from"] == f[1]) & (t["to"] == f[2])).any()]
+    dropped = len(flows) - opts.top_flows
+    if dropped > 0:
+        print(f"note: delay figure shows the {opts.top_flows} flows with most copies; {dropped} smaller flows "
+              "left out (--top-flows to change)", file=sys.stderr)
+        flows = flows[:opts.top_flows]
+    # panels: one per document type, in order of volume
+    docs = []
+    for f in flows:
+        if f[0] not in docs:
+            docs.append(f[0])
+    colours = design_colours(res)
+    designs = [d for d in res.designs if d in set(t["design"])]
+    nd = len(designs)
+    heights = [sum(1 for f in flows if f[0] == doc) * (nd + 0.8) for doc in docs]
+    fig_h = 2.2 + 0.23 * sum(heights) + 0.6 * len(docs)
+    fig, axes = plt.subplots(len(docs), 1, figsize=(11, fig_h), sharex=True, squeeze=False,
+                             gridspec_kw={"height_ratios": heights})
+    axes = axes[:, 0]
+    lo_all, hi_all = [], []
+    floor_used = False
+    for ax, doc in zip(axes, docs):
+        dflows = [f for f in flows if f[0] == doc]
+        yticks, ylabels = [], []
+        y = 0.0
+        for f in dflows:
+            yticks.append(y + (nd - 1) / 2)
+            ylabels.append(f"{org(f[1])} → {org(f[2])}")
+            for j, d in enumerate(designs):
+                row = t[(t["design"] == d) & (t["document"] == f[0]) & (t["from"] == f[1]) & (t["to"] == f[2])]
+                yy = y + j
+                if row.empty:
+                    continue
+                r = row.iloc[0]
+                vals = {p: r[p] for p in ("p50", "p90", "p95", "p99")}
+                if any(not math.isnan(v) and v < FLOOR_H for v in vals.values()):
+                    floor_used = True
+                v = {p: (max(x, FLOOR_H) if not math.isnan(x) else np.nan) for p, x in vals.items()}
+                c = colours.get(d, "#999")
+                if not math.isnan(v["p99"]):
+                    ax.plot([v["p50"], v["p99"]], [yy, yy], color=c, lw=1.3, solid_capstyle="butt")
+                    ax.plot([v["p99"]], [yy], marker="|", ms=9, mew=1.6, color=c)
+                if not math.isnan(v["p90"]):
+                    ax.plot([v["p50"], v["p90"]], [yy, yy], color=c, lw=5.5, solid_capstyle="butt", alpha=0.85)
+                if not math.isnan(v["p95"]):
+                    ax.plot([v["p95"]], [yy], marker="D", ms=4.5, color="white", mec=c, mew=1.4)
+                ax.plot([v["p50"]], [yy], marker="o", ms=8, color=c, mec="black", mew=0.8, zorder=5)
+                lo_all.append(v["p50"])
+                hi_all.append(np.nanmax([v[p] for p in v]))
+            y += nd + 0.8
+        ax.set_yticks(yticks, ylabels)
+        ax.set_ylim(y - 0.8 + 0.2 - 0.5 + 0.3, -0.7)
+        ax.grid(axis="y", visible=False)
+        target = doc_target_hours(res, doc)
+        title = pretty(doc)
+        if target:
+            ax.axvline(target, color="#B03030", ls="--", lw=1.2)
+            ax.text(target, -0.75, f" target {fmt_target(target)}", color="#B03030", fontsize=9, va="bottom")
+            hi_all.append(target)
+        ax.set_title(title, loc="left", pad=14 if target else 6)
+    ax = axes[-1]
+    ax.set_xscale("log")
+    lo = max(min(lo_all) if lo_all else FLOOR_H, FLOOR_H)
+    hi = max(hi_all) if hi_all else 24
+    ax.set_xlim(lo / 2.2, hi * 2.2)
+    ticks = [(h, l) for h, l in HOUR_TICKS if lo / 2.2 <= h <= hi * 2.2]
+    ax.set_xticks([h for h, _ in ticks], [lbl for _, lbl in ticks])
+    ax.minorticks_off()
+    ax.set_xlabel("time from creation at the source to availability at the destination (log scale)")
+    handles = [Line2D([], [], color=colours[d], marker="s", ls="", ms=9, label=design_label(res, d)) for d in designs]
+    glyphs = [Line2D([], [], color="#444", marker="o", ls="", ms=7, mec="black", label="median (p50)"),
+              Line2D([], [], color="#444", lw=5.5, label="p50 to p90"),
+              Line2D([], [], color="#444", marker="D", ls="", ms=5, mfc="white", label="p95"),
+              Line2D([], [], color="#444", lw=1.3, marker="|", ms=9, label="to p99")]
+    sub = subtitle(res, interval=False) + "  ·  percentiles are means over replications"
+    if floor_used:
+        sub += "  ·  under 1 min shown at 1 min"
+    top = header(fig, res, "How long until a document is available where it is needed?", sub,
+                 handles=handles + glyphs, ncol=max(len(handles), 4))
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "delay_by_flow", opts)
+
+
+def fmt_target(h):
+    if h >= 24 and abs(h / 24 - round(h / 24)) < 1e-9:
+        d = int(round(h / 24))
+        return f"{d} day{'s' if d != 1 else ''}"
+    if h >= 1:
+        return f"{h:g} h"
+    return f"{h * 60:g} min"
+
+
+# ---------------------------------------------------------------------------------------------------
+# (d) staff time
+
+
+def fig_staff(res, out, opts):
+    rows = load.select(res.summary, "staff_hours_per_year", ("org_type", "task"))
+    if rows.empty:
+        raise Skip("no staff_hours_per_year by org_type and task in the summary")
+    designs = [d for d in res.designs if d in set(rows["design"])]
+    total = load.select(res.summary, "staff_hours_per_year", ()).set_index("design")
+    comp = load.select(res.comparisons, "staff_hours_per_year", ()).set_index("design") if len(res.comparisons) else None
+    n = len(designs)
+    fig, axes = plt.subplots(1, 2, figsize=(14, 2.9 + 0.62 * n), sharey=True)
+    cmap = plt.get_cmap("tab20")
+    y = np.arange(n)
+    for ax, by in zip(axes, ("task", "org_type")):
+        t = rows.pivot_table(index="design", columns=by, values="mean", aggfunc="sum").reindex(designs).fillna(0)
+        cols = t.sum().sort_values(ascending=False).index.tolist()
+        left = np.zeros(n)
+        for i, c in enumerate(cols):
+            vals = t[c].to_numpy(float)
+            colour = cmap(i % 20) if by == "task" else ORG_COLOURS.get(c, cmap((i * 2 + 1) % 20))
+            ax.barh(y, vals, left=left, height=0.62, color=colour, edgecolor="white", linewidth=0.6,
+                    label=org(c) if by == "org_type" else pretty(c))
+            left += vals
+        xmax = float(left.max()) if n else 1
+        if by == "org_type":
+            for yi, d in enumerate(designs):
+                txt = f"{left[yi]:,.0f} h/yr"
+                if d in total.index and not math.isnan(total.loc[d, "ci_low"]):
+                    m, el, eh = _mean_ci(total.loc[[d]])
+                    ax.errorbar(m, [yi], xerr=[el, eh], fmt="none", ecolor="black", capsize=4, elinewidth=1.2)
+                if comp is not None and d in comp.index:
+                    c = comp.loc[d]
+                    txt += minus(f"\n{c['mean_difference']:+,.0f} vs {res.baseline}")
+                    if not math.isnan(c["ci_low"]):
+                        txt += minus(f" ({c['ci_low']:+,.0f} to {c['ci_high']:+,.0f})")
+                ax.text(left[yi] + xmax * 0.03, yi, txt, va="center", fontsize=9.5)
+            ax.set_xlim(0, xmax * 1.62 if xmax > 0 else 1)
+        else:
+            ax.set_xlim(0, xmax * 1.08 if xmax > 0 else 1)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ax.set_yticks(y, [design_label(res, d) for d in designs])
+        ax.invert_yaxis() if by == "task" else None
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel("staff hours per year")
+        ax.set_title("by task" if by == "task" else "by organisation type (total: 95 % CI, difference vs baseline)",
+                     loc="left")
+        ax.legend(ncol=4 if by == "task" else 3, loc="upper left", bbox_to_anchor=(0, -0.2 if n <= 3 else -0.13),
+                  fontsize=9.5)
+    top = header(fig, res, "Staff time spent moving and finding information",
+                 subtitle(res, interval=False) + "  ·  print, scan, file, code, re-key, look, phone, back-entry")
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "staff_hours_by_design", opts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# (e) daily series
+
+
+def _warm_up_days(res):
+    w = res.manifest.get("warm_up_hours")
+    return float(w) / 24 if isinstance(w, (int, float)) and w > 0 else None
+
+
+def _series_panels(res, name, keys, max_panels, what):
+    s = res.series[(res.series["name"] == name) & (res.series["dim_keys"] == ",".join(keys))]
+    if s.empty:
+        raise Skip(f"no daily series '{name}'{' by ' + '/'.join(keys) if keys else ''}")
+    groups = list(s.groupby("dims", sort=True))
+    groups.sort(key=lambda g: -float(np.nan_to_num(g[1]["mean"].max())))
+    if len(groups) > max_panels:
+        print(f"note: {what} shows the {max_panels} series with the highest peak; "
+              f"{len(groups) - max_panels} left out", file=sys.stderr)
+        groups = groups[:max_panels]
+    return groups
+
+
+def _plot_series(ax, res, frame, colours):
+    wu = _warm_up_days(res)
+    if wu:
+        ax.axvspan(-0.5, wu - 0.5, color="#EFEFEF", zorder=0)
+    for d in res.designs:
+        f = frame[frame["design"] == d].sort_values("day")
+        if f.empty:
+            continue
+        c = colours.get(d, "#999")
+        ax.plot(f["day"], f["mean"], color=c, lw=1.6, label=design_label(res, d))
+        if f["ci_low"].notna().any():
+            ax.fill_between(f["day"], f["ci_low"], f["ci_high"], color=c, alpha=0.18, lw=0)
+    ax.set_xlim(left=-0.5)
+    ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+
+
+def fig_backlog(res, out, opts):
+    groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure")
+    colours = design_colours(res)
+    n = len(groups)
+    ncol = 1 if n == 1 else 2
+    nrow = math.ceil(n / ncol)
+    fig, axes = plt.subplots(nrow, ncol, figsize=(7.2 * ncol if ncol > 1 else 11, 1.8 + 3.1 * nrow),
+                             squeeze=False, sharex=True)
+    for k, (dims, frame) in enumerate(groups):
+        ax = axes[k // ncol][k % ncol]
+        _plot_series(ax, res, frame, colours)
+        ax.set_title(f"system: {load.parse_dims(dims).get('system', dims)}", loc="left")
+        ax.set_ylabel("items waiting (end of day)")
+        if k // ncol == nrow - 1 or k + ncol >= n:
+            ax.set_xlabel("simulated day")
+            ax.xaxis.set_tick_params(labelbottom=True)
+    for k in range(n, nrow * ncol):
+        axes[k // ncol][k % ncol].set_visible(False)
+    handles = [Line2D([], [], color=colours[d], lw=2, label=design_label(res, d)) for d in res.designs
+               if d in set(pd.concat([g[1] for g in groups])["design"])]
+    if _warm_up_days(res):
+        handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
+    top = header(fig, res, "Backlog at each system over time",
+                 subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
+                 handles=handles, ncol=min(len(handles), 5))
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "backlog_over_time", opts)
+
+
+def fig_daily_gaps(res, out, opts):
+    groups = _series_panels(res, "gaps", (), 1, "daily gaps figure")
+    colours = design_colours(res)
+    fig, ax = plt.subplots(figsize=(11, 5.4))
+    _plot_series(ax, res, groups[0][1], colours)
+    ax.set_ylabel("gaps per day")
+    ax.set_xlabel("simulated day")
+    handles = [Line2D([], [], color=colours[d], lw=2, label=design_label(res, d)) for d in res.designs
+               if d in set(groups[0][1]["design"])]
+    if _warm_up_days(res):
+        handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
+    top = header(fig, res, "Gaps per day (all encounters)",
+                 subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
+                 handles=handles, ncol=min(len(handles), 5))
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "gaps_per_day", opts)
+
+
+# ---------------------------------------------------------------------------------------------------
+# (f) differences vs baseline
+
+
+def fig_differences(res, out, opts):
+    comp = res.comparisons
+    if comp.empty:
+        raise Skip("no comparisons in the results (a single design, or no baseline)")
+    metrics = [m for m in HEADLINE if len(load.select(comp, m, ()))]
+    if not metrics:
+        raise Skip("no headline metric among the comparisons")
+    designs = [d for d in res.designs if d in set(comp["design"])]
+    nd = len(designs)
+    ncol = 1 if len(metrics) == 1 else 2
+    nrow = math.ceil(len(metrics) / ncol)
+    panel_h = 0.9 + 0.48 * nd
+    fig, axes = plt.subplots(nrow, ncol, figsize=(13 if ncol > 1 else 9, 1.9 + panel_h * nrow), squeeze=False)
+    baseline_names = sorted(set(comp["baseline"].dropna()))
+    base = baseline_names[0] if len(baseline_names) == 1 else (res.baseline or "baseline")
+    for k, metric in enumerate(metrics):
+        ax = axes[k // ncol][k % ncol]
+        label, kind, lower_better = metric_info(metric)
+        sc = scale_of(kind)
+        rows = _ordered(res, load.select(comp, metric, ()))
+        rows = rows[rows["design"].isin(designs)]
+        y = np.arange(len(rows))
+        span = []
+        for yi, (_, r) in enumerate(rows.iterrows()):
+            m, lo, hi = r["mean_difference"] * sc, r["ci_low"] * sc, r["ci_high"] * sc
+            if math.isnan(lo) or math.isnan(hi):
+                lo = hi = m
+            if lower_better is None or (lo <= 0 <= hi):
+                colour = UNCLEAR
+            else:
+                colour = BETTER if ((hi < 0) == lower_better) else WORSE
+            ax.plot([lo, hi], [yi, yi], color=colour, lw=2.6, solid_capstyle="round")
+            ax.plot([m], [yi], marker="o", ms=8, color=colour, mec="black", mew=0.7, zorder=5)
+            span += [lo, hi, m]
+            ax.annotate(fmt_diff(r["mean_difference"], kind), (hi, yi), xytext=(7, 0), textcoords="offset points",
+                        va="center", fontsize=9.5)
+        ax.axvline(0, color="black", lw=1)
+        lo_, hi_ = (min(span), max(span)) if span else (-1, 1)
+        width = max(hi_ - lo_, abs(hi_), abs(lo_), 1e-9)
+        ax.set_xlim(min(lo_, 0) - 0.12 * width, max(hi_, 0) + 0.42 * width)
+        ax.set_yticks(y, list(rows["design"]))
+        ax.set_ylim(len(rows) - 0.4, -0.6)
+        ax.grid(axis="y", visible=False)
+        unit = DIFF_UNITS[kind]
+        hint = "" if lower_better is None else ("  (lower is better)" if lower_better else "  (higher is better)")
+        ax.set_title(f"{label}{hint}", loc="left", fontsize=11.5)
+        unit = unit or COUNT_UNITS.get(metric, "")
+        ax.set_xlabel(f"difference vs {base}" + (f", {unit}" if unit else ""))
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: minus(f"{v:,.10g}")))
+    for k in range(len(metrics), nrow * ncol):
+        axes[k // ncol][k % ncol].set_visible(False)
+    handles = [Line2D([], [], color=BETTER, lw=2.6, marker="o", mec="black", label="better, 95 % CI excludes 0"),
+               Line2D([], [], color=WORSE, lw=2.6, marker="o", mec="black", label="worse, 95 % CI excludes 0"),
+               Line2D([], [], color=UNCLEAR, lw=2.6, marker="o", mec="black", label="no clear difference")]
+    fig_h = 1.9 + panel_h * nrow
+    top = header(fig, res, f"What does each design change compared with {base}?",
+                 subtitle(res, interval=False) + "  ·  paired differences (common random numbers), "
+                 "95 % confidence interval", handles=handles, ncol=3)
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "differences_vs_baseline", opts)
+
+
+FIGURES = [
+    ("gap rate by design", fig_gap_rate),
+    ("gaps by cause", fig_gaps_by_cause),
+    ("delay per flow", fig_delay),
+    ("staff hours by design", fig_staff),
+    ("backlog over time", fig_backlog),
+    ("gaps per day", fig_daily_gaps),
+    ("differences vs baseline", fig_differences),
+]
+
+
+def make_figures(res, out: pathlib.Path, opts, log=sys.stderr):
+    """Draw every figure the results allow. Returns (written paths, {figure: skip note}, [failed figures])."""
+    setup_style()
+    out.mkdir(parents=True, exist_ok=True)
+    written, skipped, failed = [], {}, []
+    for title, fn in FIGURES:
+        try:
+            written += fn(res, out, opts)
+        except Skip as e:
+            skipped[title] = str(e)
+            print(f"note: skipped figure '{title}': {e}", file=log)
+        except Exception:  # a drawing bug must not cost the other figures
+            failed.append(title)
+            print(f"error: figure '{title}' failed:\n{traceback.format_exc()}", file=log)
+        finally:
+            plt.close("all")
+    return written, skipped, failed
+
+
+def options(argv=None, prog=None, description=None):
+    p = argparse.ArgumentParser(prog=prog, description=description or "Standard figures of a recordflow run.")
+    p.add_argument("results", help="results.json written by 'recordflow run'")
+    p.add_argument("--out", required=True, help="directory to write the figures into (created if missing)")
+    p.add_argument("--svg", action="store_true", help="also write each figure as SVG")
+    p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
+    p.add_argument("--top-flows", type=int, default=12,
+                   help="delay figure: show at most this many flows, the largest by copies (default 12)")
+    return p.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    opts = options(argv)
+    try:
+        res = load.load(opts.results)
+    except load.ResultsError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    out = pathlib.Path(opts.out)
+    try:
+        written, _, failed = make_figures(res, out, opts)
+    except OSError as e:
+        print(f"error: cannot write into {out}: {e}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
