@@ -115,7 +115,7 @@ def fmt_value(x, kind, signed=False):
         return f"{x:{sign},.0f} min"
     if abs(x) >= 100 or float(x).is_integer():
         return f"{x:{sign},.0f}"
-    return f"{x:{sign},.2f}"
+    return f"{x:{sign},.1f}" if abs(x) >= 1 else f"{x:{sign},.3g}"
 
 
 def minus(text: str) -> str:
@@ -150,10 +150,15 @@ def subtitle(res, interval=True):
     reps = sorted({r for r in (res.replications_of(d) for d in res.designs) if r})
     parts = [f"Scenario: {res.scenario_name}"]
     if reps:
-        parts.append(f"{'/'.join(str(r) for r in reps)} replications per design")
-    if interval:
+        parts.append(f"{'/'.join(str(r) for r in reps)} replication{'s' if reps != [1] else ''} per design")
+    if interval and _has_intervals(res):
         parts.append("error bars: 95 % confidence interval")
     return "  ·  ".join(parts)
+
+
+def _has_intervals(res):
+    s = res.summary
+    return bool(len(s)) and bool((s["ci_high"] > s["ci_low"]).any())
 
 
 def pretty(text: str) -> str:
@@ -235,20 +240,22 @@ def fig_gap_rate(res, out, opts):
         raise Skip("no overall gap_rate in the summary")
     colours = design_colours(res)
     n = len(res.designs)
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 1.5, 1.9 + 0.62 * n), squeeze=False)
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 1.5, max(3.2, 1.9 + 0.62 * n)),
+                             squeeze=False)
     for ax, metric in zip(axes[0], panels):
         rows = _ordered(res, load.select(res.summary, metric, ()))
         m, el, eh = _mean_ci(rows, 100)
         y = np.arange(len(rows))
         ax.barh(y, m, color=[colours.get(d, "#999") for d in rows["design"]], height=0.62, alpha=0.9)
-        ax.errorbar(m, y, xerr=[el, eh], fmt="none", ecolor="black", elinewidth=1.4, capsize=5)
+        if (el > 0).any() or (eh > 0).any():
+            ax.errorbar(m, y, xerr=[el, eh], fmt="none", ecolor="black", elinewidth=1.4, capsize=5)
         ax.set_yticks(y, [design_label(res, d) for d in rows["design"]])
         ax.invert_yaxis()
         top = float(np.nanmax(m + eh)) if len(m) else 1
         ax.set_xlim(0, top * 1.42 if top > 0 else 1)
         for yi, (mi, hi, lo_, hi_) in enumerate(zip(m, eh, rows["ci_low"], rows["ci_high"])):
             txt = f"{mi:.1f} %"
-            if not (math.isnan(lo_) or math.isnan(hi_)):
+            if not (math.isnan(lo_) or math.isnan(hi_)) and hi_ > lo_:
                 txt += f"  ({lo_ * 100:.1f}–{hi_ * 100:.1f})"
             ax.text(mi + hi + top * 0.02, yi, txt, va="center", fontsize=10)
         ax.grid(axis="y", visible=False)
@@ -554,7 +561,8 @@ def _plot_series(ax, res, frame, colours):
         ax.plot(f["day"], f["mean"], color=c, lw=1.6, label=design_label(res, d))
         if f["ci_low"].notna().any():
             ax.fill_between(f["day"], f["ci_low"], f["ci_high"], color=c, alpha=0.18, lw=0)
-    ax.set_xlim(left=-0.5)
+    last = frame["day"].max()
+    ax.set_xlim(-0.5, (last if pd.notna(last) else 0) + 0.5)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
 

@@ -1,0 +1,285 @@
+#!/usr/bin/python3
+"""Runs analysis/figures.py and analysis/report.py and checks what they write.
+
+Modes (ANALYSIS is the analysis/ folder, OUT a scratch directory that is emptied first):
+  check_figures.py --analysis ANALYSIS --results FILE --out OUT [--expect NAME ...]
+      both scripts exit 0; every file they print exists; every PNG is a well-formed, decodable, non-blank
+      image; SVGs are well-formed XML; report.html is self-contained (no scripts, nothing fetched) and embeds
+      every PNG; each NAME (a figure's file stem) was written.
+  check_figures.py --analysis ANALYSIS --bad-inputs --out OUT
+      on a missing file, a directory, text that is not JSON, binary bytes, a JSON array and JSON that is
+      not a results document, both scripts exit 2 with a one-line "error:" message, no traceback and no report.
+  check_figures.py --analysis ANALYSIS --results FILE --sparse --out OUT
+      results cut down from FILE (a single design with no comparisons, series or replications; and an
+      empty document) still give exit 0, skip notes on stderr, and a valid report.
+Exit 0 when every check passes, 1 otherwise (each failure is listed).
+"""
+import argparse
+import base64
+import json
+import pathlib
+import shutil
+import struct
+import subprocess
+import sys
+import zlib
+from html.parser import HTMLParser
+from xml.etree import ElementTree
+
+PY = "/usr/bin/python3"
+failures = []
+
+
+def fail(msg):
+    failures.append(msg)
+    print(f"FAIL: {msg}", file=sys.stderr)
+
+
+def run(script, args):
+    cmd = [PY, str(script)] + [str(a) for a in args]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    return p
+
+
+def png_problem(data: bytes, name: str):
+    """None if `data` is a well-formed PNG with a non-blank picture, else a description."""
+    if len(data) < 67 or data[:8] != b"\x89PNG\r\n\x1a\n":
+        return "not a PNG (bad signature or too short)"
+    pos, first, seen_idat, width, height = 8, True, False, 0, 0
+    while pos + 12 <= len(data):
+        length, ctype = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        if len(body) != length:
+            return f"chunk {ctype!r} truncated"
+        crc = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])[0]
+        if zlib.crc32(ctype + body) & 0xFFFFFFFF != crc:
+            return f"chunk {ctype!r} has a bad CRC"
+        if first:
+            if ctype != b"IHDR":
+                return "first chunk is not IHDR"
+            width, height = struct.unpack(">II", body[:8])
+            first = False
+        seen_idat |= ctype == b"IDAT"
+        pos += 12 + length
+        if ctype == b"IEND":
+            break
+    else:
+        return "no IEND chunk"
+    if not seen_idat:
+        return "no image data"
+    if width < 300 or height < 200:
+        return f"implausibly small ({width}x{height})"
+    try:
+        import io
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.image as mpimg
+        img = mpimg.imread(io.BytesIO(data), format="png")
+    except Exception as e:  # noqa: BLE001
+        return f"does not decode: {e}"
+    if img.ndim < 2 or img.shape[0] != height or img.shape[1] != width:
+        return "decoded size differs from the header"
+    if float(img[..., :3].std()) < 0.01:
+        return "picture is blank"
+    return None
+
+
+class Page(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.imgs, self.scripts, self.external, self.tables = [], 0, [], 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script":
+            self.scripts += 1
+        if tag == "table":
+            self.tables += 1
+        if tag == "img":
+            self.imgs.append(a.get("src") or "")
+        for key in ("src", "href"):
+            v = a.get(key)
+            if v and not v.startswith("data:") and not v.startswith("#"):
+                self.external.append(f"{tag} {key}={v[:60]}")
+        if tag == "link":
+            self.external.append(f"link {a.get('href')}")
+
+
+def check_html(path: pathlib.Path, expected_pngs: int):
+    text = path.read_text(encoding="utf-8")
+    if not text.lstrip().lower().startswith("<!doctype html>") or "</html>" not in text[-40:].lower():
+        fail(f"{path}: not a complete HTML document")
+    page = Page()
+    page.feed(text)
+    if page.scripts:
+        fail(f"{path}: contains <script>")
+    if page.external:
+        fail(f"{path}: refers to outside resources: {page.external[:3]}")
+    if "@import" in text or "url(" in text:
+        fail(f"{path}: CSS fetches something")
+    if page.tables == 0:
+        fail(f"{path}: no table")
+    if len(page.imgs) != expected_pngs:
+        fail(f"{path}: embeds {len(page.imgs)} images, expected {expected_pngs}")
+    for i, src in enumerate(page.imgs):
+        if not src.startswith("data:image/png;base64,"):
+            fail(f"{path}: image {i} is not an embedded PNG")
+            continue
+        problem = png_problem(base64.b64decode(src.split(",", 1)[1]), f"embedded {i}")
+        if problem:
+            fail(f"{path}: embedded image {i}: {problem}")
+
+
+def printed_files(p, script):
+    files = [pathlib.Path(line) for line in p.stdout.splitlines() if line.strip()]
+    for f in files:
+        if not f.is_file() or f.stat().st_size == 0:
+            fail(f"{script}: printed {f} but it is missing or empty")
+    return files
+
+
+def check_outputs(analysis, results, out, expect, label):
+    figs_dir, rep_dir = out / "figures", out / "report"
+    p = run(analysis / "figures.py", [results, "--out", figs_dir, "--svg"])
+    if p.returncode != 0:
+        fail(f"[{label}] figures.py exited {p.returncode}: {p.stderr.strip()[-2000:]}")
+    if "Traceback" in p.stderr:
+        fail(f"[{label}] figures.py printed a traceback")
+    files = printed_files(p, "figures.py")
+    pngs = [f for f in files if f.suffix == ".png"]
+    for f in pngs:
+        problem = png_problem(f.read_bytes(), f.name) if f.is_file() else "missing"
+        if problem:
+            fail(f"[{label}] {f}: {problem}")
+    for f in files:
+        if f.suffix == ".svg" and f.is_file():
+            try:
+                root = ElementTree.parse(f).getroot()
+                if not root.tag.endswith("svg"):
+                    fail(f"[{label}] {f}: root element is not svg")
+            except ElementTree.ParseError as e:
+                fail(f"[{label}] {f}: not well-formed XML: {e}")
+    stems_png = {f.stem for f in pngs}
+    stems_svg = {f.stem for f in files if f.suffix == ".svg"}
+    if stems_png != stems_svg:
+        fail(f"[{label}] --svg: PNG and SVG sets differ: {sorted(stems_png ^ stems_svg)}")
+    for name in expect:
+        if name not in stems_png:
+            fail(f"[{label}] expected figure {name}.png was not written")
+    on_disk = {f.stem for f in figs_dir.glob("*.png")}
+    if on_disk != stems_png:
+        fail(f"[{label}] PNGs on disk differ from those printed: {sorted(on_disk ^ stems_png)}")
+
+    p = run(analysis / "report.py", [results, "--out", rep_dir])
+    if p.returncode != 0:
+        fail(f"[{label}] report.py exited {p.returncode}: {p.stderr.strip()[-2000:]}")
+    files = printed_files(p, "report.py")
+    report = rep_dir / "report.html"
+    if report not in files:
+        fail(f"[{label}] report.py did not print {report}")
+    if not report.is_file() or report.stat().st_size == 0:
+        fail(f"[{label}] {report} missing or empty")
+    else:
+        rep_pngs = [f for f in files if f.suffix == ".png"]
+        check_html(report, len(rep_pngs))
+        if {f.stem for f in rep_pngs} != stems_png:
+            fail(f"[{label}] report.py drew other figures than figures.py")
+    print(f"[{label}] checked {len(pngs)} figures and report.html")
+    return stems_png, p.stderr
+
+
+def bad_inputs(analysis, out):
+    out.mkdir(parents=True, exist_ok=True)
+    cases = {
+        "missing file": out / "does-not-exist.json",
+        "directory": out,
+        "not JSON": out / "text.json",
+        "binary": out / "binary.json",
+        "truncated JSON": out / "truncated.json",
+        "JSON array": out / "array.json",
+        "other JSON": out / "other.json",
+        "wrong format": out / "scenario.json",
+    }
+    (out / "text.json").write_text("this is not JSON\n")
+    (out / "binary.json").write_bytes(bytes(range(256)) * 4)
+    (out / "truncated.json").write_text('{"format": "recordflow-results", "version": 1, "summary": [')
+    (out / "array.json").write_text("[1, 2, 3]\n")
+    (out / "other.json").write_text('{"hello": "world"}\n')
+    (out / "scenario.json").write_text('{"recordflow": 1, "name": "demo", "format": "something-else"}\n')
+    for label, path in cases.items():
+        for script in ("figures.py", "report.py"):
+            dest = out / f"out-{script}"
+            p = run(analysis / script, [path, "--out", dest])
+            if p.returncode != 2:
+                fail(f"{script} on {label}: exit {p.returncode}, expected 2 (stderr: {p.stderr.strip()[:300]})")
+            if "Traceback" in p.stderr:
+                fail(f"{script} on {label}: traceback instead of a message")
+            if not p.stderr.startswith("error: ") or str(path) not in p.stderr:
+                fail(f"{script} on {label}: message should start with 'error:' and name the file: {p.stderr!r}")
+            if p.stdout.strip():
+                fail(f"{script} on {label}: printed files although it failed")
+            if (dest / "report.html").exists():
+                fail(f"{script} on {label}: wrote a report")
+    print(f"checked {len(cases)} bad inputs x 2 scripts")
+
+
+def sparse(analysis, results, out):
+    doc = json.loads(pathlib.Path(results).read_text())
+    design = doc["manifest"]["designs"][0]
+    one = dict(doc)
+    one["manifest"] = dict(doc["manifest"], designs=[design], replications={design: 1})
+    one["summary"] = [s for s in doc["summary"] if s["design"] == design]
+    for s in one["summary"]:  # one replication: no interval
+        s.update(n=1, sd=None, ci_low=None, ci_high=None, half_width=None)
+    for key in ("comparisons", "series", "replications", "structure"):
+        one.pop(key, None)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "single_design.json"
+    path.write_text(json.dumps(one))
+    stems, stderr = check_outputs(analysis, path, out / "single", ["gap_rate_by_design", "gaps_by_cause",
+                                                                  "delay_by_flow", "staff_hours_by_design"],
+                                  "single design")
+    for absent in ("differences_vs_baseline", "backlog_over_time"):
+        if absent in stems:
+            fail(f"[single design] {absent} drawn without its data")
+    if "skipped figure" not in stderr:
+        fail("[single design] no skip note on stderr")
+    empty = out / "empty.json"
+    empty.write_text('{"format": "recordflow-results", "version": 1}')
+    stems, _ = check_outputs(analysis, empty, out / "empty", [], "empty document")
+    if stems:
+        fail(f"[empty document] figures drawn from nothing: {sorted(stems)}")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--analysis", required=True, type=pathlib.Path, help="the analysis/ folder")
+    ap.add_argument("--results", type=pathlib.Path)
+    ap.add_argument("--out", required=True, type=pathlib.Path)
+    ap.add_argument("--expect", nargs="*", default=[], help="figure file stems that must be written")
+    ap.add_argument("--bad-inputs", action="store_true")
+    ap.add_argument("--sparse", action="store_true")
+    a = ap.parse_args()
+    if a.out.exists():
+        shutil.rmtree(a.out)
+    a.out.mkdir(parents=True)
+    if a.bad_inputs:
+        bad_inputs(a.analysis, a.out)
+    elif a.results is None:
+        ap.error("--results is required")
+    elif a.sparse:
+        sparse(a.analysis, a.results, a.out)
+    else:
+        if not a.results.is_file():
+            fail(f"results file {a.results} does not exist")
+        else:
+            check_outputs(a.analysis, a.results, a.out, a.expect, a.results.name)
+    if failures:
+        print(f"{len(failures)} check(s) failed", file=sys.stderr)
+        return 1
+    print("all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
