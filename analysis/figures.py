@@ -187,20 +187,22 @@ def setup_style():
     })
 
 
-def header(fig, res, title, sub=None, handles=None, ncol=4, legend_title=None, interval=True):
-    """Title, subtitle and (optionally) the legend at the top of the figure, sized in inches so that
-    they look the same whatever the figure's height. Returns the top of the area left for the axes."""
+def header(fig, res, title, sub=None, handles=None, ncol=4, legend_title=None, interval=True, more=()):
+    """Title, subtitle and (optionally) legends at the top of the figure, sized in inches so that they
+    look the same whatever the figure's height. `more`: further (handles, ncol) legends under the first.
+    Returns the top of the area left for the axes."""
     h = fig.get_figheight()
     fig.text(0.01, 1 - 0.12 / h, title, fontsize=15, fontweight="bold", ha="left", va="top")
     fig.text(0.01, 1 - 0.5 / h, sub if sub is not None else subtitle(res, interval), fontsize=10,
              color="#555555", ha="left", va="top")
-    used = 0.8
-    if handles:
-        rows = math.ceil(len(handles) / ncol)
-        fig.legend(handles=handles, ncol=ncol, loc="upper left", bbox_to_anchor=(0.005, 1 - 0.78 / h),
-                   title=legend_title, alignment="left", title_fontsize=10)
-        used = 0.85 + 0.26 * rows + (0.26 if legend_title else 0)
-    return 1 - (used + 0.12) / h
+    used = 0.78
+    groups = ([(handles, ncol, legend_title)] if handles else []) + [(hh, nc, None) for hh, nc in more if hh]
+    for hh, nc, lt in groups:
+        rows = math.ceil(len(hh) / nc)
+        fig.legend(handles=hh, ncol=nc, loc="upper left", bbox_to_anchor=(0.005, 1 - used / h),
+                   title=lt, alignment="left", title_fontsize=10)
+        used += 0.1 + 0.26 * rows + (0.26 if lt else 0)
+    return 1 - (used + 0.15) / h
 
 
 def save(fig, out: pathlib.Path, name: str, opts) -> list:
@@ -394,7 +396,7 @@ def fig_delay(res, out, opts):
     designs = [d for d in res.designs if d in set(t["design"])]
     nd = len(designs)
     heights = [sum(1 for f in flows if f[0] == doc) * (nd + 0.8) for doc in docs]
-    fig_h = 2.2 + 0.23 * sum(heights) + 0.6 * len(docs)
+    fig_h = 2.5 + 0.26 * math.ceil(nd / 4) + 0.23 * sum(heights) + 0.6 * len(docs)
     fig, axes = plt.subplots(len(docs), 1, figsize=(11, fig_h), sharex=True, squeeze=False,
                              gridspec_kw={"height_ratios": heights})
     axes = axes[:, 0]
@@ -457,7 +459,7 @@ def fig_delay(res, out, opts):
     if floor_used:
         sub += "  ·  under 1 min shown at 1 min"
     top = header(fig, res, "How long until a document is available where it is needed?", sub,
-                 handles=handles + glyphs, ncol=max(len(handles), 4))
+                 handles=handles, ncol=min(len(handles), 4), more=[(glyphs, 4)])
     fig.tight_layout(rect=(0, 0, 1, top))
     return save(fig, out, "delay_by_flow", opts)
 
@@ -517,12 +519,12 @@ def fig_staff(res, out, opts):
         ax.invert_yaxis() if by == "task" else None
         ax.grid(axis="y", visible=False)
         ax.set_xlabel("staff hours per year")
-        ax.set_title("by task" if by == "task" else "by organisation type (total: 95 % CI, difference vs baseline)",
-                     loc="left")
+        ax.set_title("by task" if by == "task" else "by organisation type", loc="left")
         ax.legend(ncol=4 if by == "task" else 3, loc="upper left", bbox_to_anchor=(0, -0.2 if n <= 3 else -0.13),
                   fontsize=9.5)
     top = header(fig, res, "Staff time spent moving and finding information",
-                 subtitle(res, interval=False) + "  ·  print, scan, file, code, re-key, look, phone, back-entry")
+                 subtitle(res, interval=False) + "  ·  whisker: 95 % confidence interval of the total"
+                 + (f"  ·  difference vs {res.baseline} with its 95 % interval" if comp is not None and len(comp) else ""))
     fig.tight_layout(rect=(0, 0, 1, top))
     return save(fig, out, "staff_hours_by_design", opts)
 
@@ -662,10 +664,10 @@ def fig_differences(res, out, opts):
         ax.set_ylim(len(rows) - 0.4, -0.6)
         ax.grid(axis="y", visible=False)
         unit = DIFF_UNITS[kind]
-        hint = "" if lower_better is None else ("  (lower is better)" if lower_better else "  (higher is better)")
-        ax.set_title(f"{label}{hint}", loc="left", fontsize=11.5)
+        hint = "" if lower_better is None else ("  ·  lower is better" if lower_better else "  ·  higher is better")
+        ax.set_title(label, loc="left", fontsize=11.5)
         unit = unit or COUNT_UNITS.get(metric, "")
-        ax.set_xlabel(f"difference vs {base}" + (f", {unit}" if unit else ""))
+        ax.set_xlabel(f"difference vs {base}" + (f", {unit}" if unit else "") + hint)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=6))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: minus(f"{v:,.10g}")))
     for k in range(len(metrics), nrow * ncol):
