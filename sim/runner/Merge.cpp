@@ -1,0 +1,134 @@
+#include "runner/Merge.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace recordflow {
+namespace {
+
+using Json = nlohmann::json;
+
+// What must agree between shards of one run.
+Json fingerprint(const Json& manifest) {
+  Json f = Json::object();
+  for (const char* key :
+       {"tool_version", "simgrid_version", "scenario", "seed", "designs", "baseline", "replications",
+        "adaptive", "overrides", "points", "horizon_hours", "warm_up_hours"})
+    if (manifest.contains(key)) f[key] = manifest.at(key);
+  return f;
+}
+
+using ItemKey = std::tuple<int, std::string, int>;
+
+}  // namespace
+
+std::vector<WorkItem> planned_work(const Json& manifest, const std::vector<std::string>& designs,
+                                   int points) {
+  int count = 0;
+  for (const auto& design : designs) count = std::max(count, manifest.at("replications").value(design, 0));
+  std::vector<WorkItem> items;
+  for (const auto& item : make_work_list(points, designs, 0, count))
+    if (item.replication < manifest.at("replications").value(item.design, 0)) items.push_back(item);
+  return items;
+}
+
+MergeReport merge_results(const std::vector<std::pair<std::string, Json>>& inputs) {
+  MergeReport report;
+  if (inputs.empty()) {
+    report.errors.push_back("no results to merge");
+    return report;
+  }
+  std::vector<std::pair<Shard, ResultsInput>> parsed;
+  for (const auto& [origin, document] : inputs) {
+    try {
+      ResultsInput input = results_input_from_document(document);
+      std::string error;
+      const auto shard = parse_shard(input.manifest.value("shard", "1/1"), &error);
+      if (!shard) {
+        report.errors.push_back(origin + ": " + error);
+        continue;
+      }
+      parsed.emplace_back(*shard, std::move(input));
+    } catch (const std::exception& e) {
+      report.errors.push_back(origin + ": " + e.what());
+    }
+  }
+  if (!report.errors.empty()) return report;
+
+  std::stable_sort(parsed.begin(), parsed.end(),
+                   [](const auto& a, const auto& b) { return a.first.index < b.first.index; });
+  const Json reference = fingerprint(parsed.front().second.manifest);
+  report.shard_count = parsed.front().first.count;
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    if (parsed[i].first.count != report.shard_count)
+      report.errors.push_back(inputs[i].first + ": shard " + parsed[i].first.to_string() +
+                              " is from a split into " + std::to_string(parsed[i].first.count) +
+                              ", others into " + std::to_string(report.shard_count));
+    else if (fingerprint(parsed[i].second.manifest) != reference)
+      report.errors.push_back(
+          "shard " + parsed[i].first.to_string() +
+          " is from a different run (scenario, seed, overrides, designs, replications or version differ)");
+  }
+  if (!report.errors.empty()) return report;
+
+  std::set<int> seen_shards;
+  std::map<ItemKey, PointReplication> replications;
+  ResultsInput& merged = report.merged;
+  merged = parsed.front().second;
+  merged.replications.clear();
+  double wall = 0;
+  std::set<std::string> hosts;
+  int jobs = 0;
+  std::string started;
+  for (auto& [shard, input] : parsed) {
+    seen_shards.insert(shard.index);
+    for (auto& r : input.replications)
+      replications.emplace(ItemKey{r.point, r.result.design, r.result.replication}, std::move(r));
+    if (input.structure.is_object())
+      for (const auto& [key, value] : input.structure.items()) merged.structure[key] = value;
+    wall = std::max(wall, input.manifest.value("wall_seconds", 0.0));
+    hosts.insert(input.manifest.value("host", ""));
+    jobs += input.manifest.value("jobs", 0);
+    const std::string s = input.manifest.value("started_at", "");
+    if (started.empty() || (!s.empty() && s < started)) started = s;
+  }
+  for (int i = 1; i <= report.shard_count; ++i)
+    if (!seen_shards.count(i)) report.missing_shards.push_back(i);
+
+  const int points = merged.points.empty() ? 1 : static_cast<int>(merged.points.size());
+  const auto planned = planned_work(merged.manifest, merged.designs, points);
+  for (std::size_t k = 0; k < planned.size(); ++k) {
+    const auto& item = planned[k];
+    const auto it = replications.find(ItemKey{item.point, item.design, item.replication});
+    if (it == replications.end()) {
+      report.missing.push_back(
+          MissingWork{item, static_cast<int>(k % static_cast<std::size_t>(report.shard_count)) + 1});
+    } else {
+      merged.replications.push_back(std::move(it->second));
+    }
+  }
+
+  std::string host_list;
+  for (const auto& h : hosts) host_list += (host_list.empty() ? "" : ",") + h;
+  Json& m = merged.manifest;
+  m["shard"] = "1/1";
+  m["wall_seconds"] = wall;
+  m["host"] = host_list;
+  m["jobs"] = jobs;
+  m["started_at"] = started;
+  m["complete"] = report.missing.empty();
+  Json missing = Json::array();
+  for (const auto& w : report.missing) {
+    Json entry{{"design", w.item.design}, {"replication", w.item.replication}, {"shard", w.shard}};
+    if (!merged.points.empty()) entry["point"] = w.item.point;
+    if (m.contains("seed")) entry["seed"] = m.at("seed");
+    missing.push_back(std::move(entry));
+  }
+  m["missing"] = std::move(missing);
+  m["failures"] = Json::array();
+  return report;
+}
+
+}  // namespace recordflow

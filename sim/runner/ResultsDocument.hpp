@@ -1,0 +1,40 @@
+// ResultsDocument: assembles the results document (RESULTS-FORMAT.md, results.schema.json) from the
+// replications of a run: the summary (mean, sd, n, 95 % Student-t interval of every metric of every
+// design), the paired comparisons with the baseline (common random numbers: replication i with
+// replication i), daily series with per-day intervals, structure and the replication records.
+// Deterministic: the same input gives the same bytes whatever order the replications arrived in.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "runner/ReplicationRecord.hpp"
+
+namespace recordflow {
+
+inline constexpr const char* kResultsFormat = "recordflow-results";
+inline constexpr int kResultsVersion = 1;
+
+struct ResultsInput {
+  nlohmann::json manifest = nlohmann::json::object();  // written as given (see RESULTS-FORMAT.md)
+  std::vector<std::string> designs;                    // order of the summary (declaration order)
+  std::string baseline;                                // "" = no comparisons
+  std::vector<nlohmann::json> points;                  // sweep points' factor objects; empty = not a sweep
+  std::vector<PointReplication> replications;          // any order
+  nlohmann::json structure = nlohmann::json::object();
+};
+
+nlohmann::json build_results_document(const ResultsInput& input);
+
+// The inverse, for merge and compare: reads manifest, designs, baseline, points, replications and structure.
+// Throws std::runtime_error (or nlohmann::json::exception) when the document is not a results document.
+ResultsInput results_input_from_document(const nlohmann::json& document);
+
+// Pretty JSON text with a final newline: the exact bytes written to results.json.
+std::string results_text(const nlohmann::json& document);
+
+// Fields that record wall time and host (differ between runs of the same scenario and seed).
+nlohmann::json without_wall_time_fields(nlohmann::json document);
+
+}  // namespace recordflow

@@ -1,0 +1,24 @@
+// TidyExport: the long-format export for analysts (RESULTS-FORMAT.md "Tidy export"), one row per
+// design x replication x metric x dimensions, taken from a results document's `replications`.
+// Columns, in order: [point, <each sweep factor's JSON Pointer> (sweeps only)], design, replication,
+// metric, dims ("k=v;k=v"), <each dimension key found in the run, sorted>, value. A dimension that a
+// row does not have is an empty CSV field and is absent from its JSON line. Numbers are written as in
+// results.json (shortest text that reads back to the same double).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace recordflow {
+
+struct TidyTable {
+  std::vector<std::string> columns;
+  std::vector<std::vector<nlohmann::json>> rows;  // one value per column; null = empty
+};
+
+TidyTable tidy_table(const nlohmann::json& results);
+std::string tidy_csv(const TidyTable& table);    // RFC 4180, header line first, "\n" line ends
+std::string tidy_jsonl(const TidyTable& table);  // one JSON object per line, keys in column order
+
+}  // namespace recordflow

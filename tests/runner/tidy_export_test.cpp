@@ -1,0 +1,53 @@
+#include "runner/TidyExport.hpp"
+
+#include <gtest/gtest.h>
+
+#include "SyntheticResults.hpp"
+
+namespace recordflow {
+
+TEST(TidyExport, ColumnsAndOneRowPerMetricValue) {
+  const auto doc = build_results_document(testing::synthetic_run({"today", "hub"}, {0, 1}, 2));
+  const TidyTable t = tidy_table(doc);
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"design", "replication", "metric", "dims", "cause",
+                                                 "encounter_type", "value"}));
+  EXPECT_EQ(t.rows.size(), 2u * 2u * 3u);
+  const std::string csv = tidy_csv(t);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')), "design,replication,metric,dims,cause,encounter_type,value");
+  // First row: design today, replication 0, metrics sorted by name then dims.
+  EXPECT_NE(csv.find("\ntoday,0,gap_rate,,,,0.1\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("today,0,gaps,cause=outage,outage,,3.0\n"), std::string::npos) << csv;
+  // Fields with commas or quotes are quoted.
+  EXPECT_NE(csv.find("\"cause=in_transit;encounter_type=gp, \"\"visit\"\"\""), std::string::npos) << csv;
+}
+
+TEST(TidyExport, JsonLinesMatchTheCsvRows) {
+  const auto doc = build_results_document(testing::synthetic_run({"today"}, {0}, 1));
+  const TidyTable t = tidy_table(doc);
+  const std::string jsonl = tidy_jsonl(t);
+  std::size_t lines = 0, start = 0;
+  while (start < jsonl.size()) {
+    const auto end = jsonl.find('\n', start);
+    const auto row = nlohmann::json::parse(jsonl.substr(start, end - start));
+    EXPECT_EQ(row.at("design"), "today");
+    EXPECT_TRUE(row.contains("value"));
+    start = end + 1;
+    ++lines;
+  }
+  EXPECT_EQ(lines, t.rows.size());
+  EXPECT_EQ(jsonl.substr(0, jsonl.find('\n')),
+            R"({"design":"today","replication":0,"metric":"gap_rate","dims":"","value":0.1})");
+}
+
+TEST(TidyExport, SweepRowsCarryThePointAndFactors) {
+  ResultsInput input = testing::synthetic_run({"today"}, {0}, 1);
+  input.points = {nlohmann::json{{"/population", 1000}}, nlohmann::json{{"/population", 2000}}};
+  input.replications.push_back(testing::synthetic("today", 0, 0, 1));
+  const TidyTable t = tidy_table(build_results_document(input));
+  EXPECT_EQ(t.columns[0], "point");
+  EXPECT_EQ(t.columns[1], "/population");
+  EXPECT_EQ(t.rows.back()[0], 1);
+  EXPECT_EQ(t.rows.back()[1], 2000);
+}
+
+}  // namespace recordflow
