@@ -242,8 +242,9 @@ def fig_gap_rate(res, out, opts):
         raise Skip("no overall gap_rate in the summary")
     colours = design_colours(res)
     n = len(res.designs)
-    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 1.5, max(3.2, 1.9 + 0.62 * n)),
-                             squeeze=False)
+    longest = max((len(design_label(res, d)) for d in res.designs), default=10)
+    fig, axes = plt.subplots(1, len(panels), figsize=(6.2 * len(panels) + 0.5 + 0.045 * longest * len(panels),
+                                                      max(3.2, 1.9 + 0.62 * n)), squeeze=False)
     for ax, metric in zip(axes[0], panels):
         rows = _ordered(res, load.select(res.summary, metric, ()))
         m, el, eh = _mean_ci(rows, 100)
@@ -254,7 +255,7 @@ def fig_gap_rate(res, out, opts):
         ax.set_yticks(y, [design_label(res, d) for d in rows["design"]])
         ax.invert_yaxis()
         top = float(np.nanmax(m + eh)) if len(m) else 1
-        ax.set_xlim(0, top * 1.42 if top > 0 else 1)
+        ax.set_xlim(0, top * 1.6 if top > 0 else 1)
         for yi, (mi, hi, lo_, hi_) in enumerate(zip(m, eh, rows["ci_low"], rows["ci_high"])):
             txt = f"{mi:.1f} %"
             if not (math.isnan(lo_) or math.isnan(hi_)) and hi_ > lo_:

@@ -10,12 +10,14 @@ Modes (ANALYSIS is the analysis/ folder, OUT a scratch directory that is emptied
       on a missing file, a directory, text that is not JSON, binary bytes, a JSON array and JSON that is
       not a results document, both scripts exit 2 with a one-line "error:" message, no traceback and no report.
   check_figures.py --analysis ANALYSIS --results FILE --sparse --out OUT
-      results cut down from FILE (a single design with no comparisons, series or replications; and an
-      empty document) still give exit 0, skip notes on stderr, and a valid report.
+      results cut down from FILE (a single design with no comparisons, series or replications; an empty
+      document) or blown up (seven designs with long names, many systems, zero delays, a null value) still
+      give exit 0, skip notes on stderr where a figure has no data, and a valid report.
 Exit 0 when every check passes, 1 otherwise (each failure is listed).
 """
 import argparse
 import base64
+import copy
 import json
 import pathlib
 import shutil
@@ -244,6 +246,32 @@ def sparse(analysis, results, out):
             fail(f"[single design] {absent} drawn without its data")
     if "skipped figure" not in stderr:
         fail("[single design] no skip note on stderr")
+    # many designs with long names, many systems, a zero-delay design, a null value
+    many = copy.deepcopy(doc)
+    extra = ["shared_epr_single_instance_for_all", "federated_query", "nightly_shared_record", "mix_70_message_30_post"]
+    for key in ("summary", "comparisons", "series", "replications"):
+        add = []
+        for i, name in enumerate(extra):
+            src = doc["manifest"]["designs"][1 + i % (len(doc["manifest"]["designs"]) - 1)]
+            for row in doc[key]:
+                if row["design"] == src:
+                    r = copy.deepcopy(row)
+                    r["design"] = name
+                    if key == "summary" and i == 0 and r["metric"].startswith("delay_p"):
+                        r.update(mean=0.0, ci_low=0.0, ci_high=0.0)
+                    if key == "summary" and i == 1 and r["metric"] == "share_lost":
+                        r["mean"] = None
+                    add.append(r)
+        many[key] += add
+    many["series"] += [dict(copy.deepcopy(s), dims={"system": f"system_{k}"}) for k in range(14)
+                       for s in doc["series"][:1]]
+    many["manifest"]["designs"] += extra
+    many["manifest"]["replications"].update({e: 8 for e in extra})
+    path = out / "many_designs.json"
+    path.write_text(json.dumps(many))
+    stems, _ = check_outputs(analysis, path, out / "many", ["gap_rate_by_design", "gaps_by_cause", "delay_by_flow",
+                                                           "staff_hours_by_design", "backlog_over_time",
+                                                           "differences_vs_baseline"], "many designs")
     empty = out / "empty.json"
     empty.write_text('{"format": "recordflow-results", "version": 1}')
     stems, _ = check_outputs(analysis, empty, out / "empty", [], "empty document")
