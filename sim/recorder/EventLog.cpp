@@ -1,0 +1,119 @@
+#include "recorder/EventLog.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+
+namespace recordflow {
+namespace {
+
+constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+
+}  // namespace
+
+EventLog::EventLog(std::string path) : path_(std::move(path)), temp_path_(path_ + ".tmp") {
+  file_ = std::fopen(temp_path_.c_str(), "wb");
+  if (file_ == nullptr) {
+    throw std::runtime_error("cannot create event log " + temp_path_ + ": " + std::strerror(errno));
+  }
+  buffer_.reserve(kBufferBytes + 4096);
+}
+
+EventLog::~EventLog() {
+  if (committed_) return;
+  if (file_ != nullptr) std::fclose(file_);
+  std::error_code ignored;
+  std::filesystem::remove(temp_path_, ignored);
+}
+
+void EventLog::append_string(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  buffer_.push_back('"');
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      buffer_.push_back('\\');
+      buffer_.push_back(c);
+    } else if (byte < 0x20) {
+      buffer_ += "\\u00";
+      buffer_.push_back(kHex[byte >> 4]);
+      buffer_.push_back(kHex[byte & 0xF]);
+    } else {
+      buffer_.push_back(c);
+    }
+  }
+  buffer_.push_back('"');
+}
+
+// Shortest text that reads back as the same double; JSON has no infinity or NaN, so those are null.
+void EventLog::append_number(double value) {
+  if (!std::isfinite(value)) {
+    buffer_ += "null";
+    return;
+  }
+  char text[32];
+  const auto result = std::to_chars(text, text + sizeof text, value);
+  buffer_.append(text, result.ptr);
+}
+
+void EventLog::write(const Line& line) {
+  char id[24];
+  const auto id_end = std::to_chars(id, id + sizeof id, line.copy_id).ptr;
+  buffer_ += "{\"case\":";
+  append_string(std::string_view(id, static_cast<std::size_t>(id_end - id)));
+  buffer_ += ",\"activity\":";
+  append_string(line.activity);
+  buffer_ += ",\"resource\":";
+  append_string(line.resource);
+  buffer_ += ",\"organisation\":";
+  append_string(line.organisation);
+  buffer_ += ",\"org_type\":";
+  append_string(line.org_type);
+  buffer_ += ",\"start\":";
+  append_number(line.start);
+  buffer_ += ",\"end\":";
+  append_number(line.end);
+  buffer_ += ",\"document\":";
+  append_string(line.document);
+  buffer_ += ",\"destination\":";
+  append_string(line.destination);
+  buffer_ += "}\n";
+  ++lines_;
+  if (buffer_.size() >= kBufferBytes) flush_buffer();
+}
+
+void EventLog::fail() {
+  if (!failed_) error_number_ = errno;
+  failed_ = true;
+}
+
+void EventLog::flush_buffer() {
+  if (!failed_ && !buffer_.empty() &&
+      std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) {
+    fail();
+  }
+  buffer_.clear();
+}
+
+void EventLog::commit() {
+  if (committed_) return;
+  flush_buffer();
+  if (std::fflush(file_) != 0 || ::fsync(fileno(file_)) != 0) fail();
+  if (std::fclose(file_) != 0) fail();
+  file_ = nullptr;
+  if (failed_) {
+    throw std::runtime_error("cannot write event log " + temp_path_ + ": " + std::strerror(error_number_));
+  }
+  std::error_code error;
+  std::filesystem::rename(temp_path_, path_, error);
+  if (error) throw std::runtime_error("cannot rename event log to " + path_ + ": " + error.message());
+  committed_ = true;
+}
+
+}  // namespace recordflow

@@ -1,0 +1,156 @@
+#include "recorder/Recorder.hpp"
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <tuple>
+
+#include "recorder/CopyLedger.hpp"
+#include "recorder/DailyTotals.hpp"
+#include "recorder/EventLog.hpp"
+#include "recorder/GapLedger.hpp"
+#include "recorder/OrgIndex.hpp"
+#include "recorder/StaffLedger.hpp"
+#include "recorder/SystemLedger.hpp"
+
+namespace recordflow {
+
+struct Recorder::State {
+  State(const Scenario& s, int rep, const RecorderOptions& options)
+      : scenario(s),
+        replication(rep),
+        warm_up(s.experiment.warm_up),
+        copies(s, warm_up),
+        gaps(s, warm_up),
+        staff(warm_up),
+        systems(s, warm_up) {
+    for (const Organisation& org : s.organisations) back_entry_rows[org_type_slot(org.type)] = true;
+    if (!options.event_log_path.empty()) log = std::make_unique<EventLog>(options.event_log_path);
+  }
+
+  const Scenario& scenario;
+  int replication;
+  Hours warm_up;
+  OrgIndex orgs;
+  CopyLedger copies;
+  GapLedger gaps;
+  StaffLedger staff;
+  SystemLedger systems;
+  std::array<std::uint64_t, kOrgTypeSlots> back_entered{};
+  std::array<bool, kOrgTypeSlots> back_entry_rows{};  // org types that report copies_back_entered
+  std::unique_ptr<EventLog> log;
+  std::uint64_t events = 0;
+  bool finished = false;
+};
+
+Recorder::Recorder(const Scenario& scenario, int replication, RecorderOptions options)
+    : state_(std::make_unique<State>(scenario, replication, options)) {}
+
+Recorder::~Recorder() = default;
+
+void Recorder::on(const CopyCreated& event) {
+  ++state_->events;
+  state_->copies.created(event, state_->orgs);
+}
+
+void Recorder::on(const CopyAvailable& event) {
+  ++state_->events;
+  state_->copies.available(event);
+}
+
+void Recorder::on(const CopyLost& event) {
+  ++state_->events;
+  state_->copies.lost(event);
+}
+
+void Recorder::on(const StepDone& event) {
+  ++state_->events;
+  State& s = *state_;
+  if (!s.log) return;
+  const CopyLedger::CopyRecord* copy = s.copies.find(event.copy_id);
+  if (copy == nullptr) return;  // not a measured copy
+  const OrgIndex::Entry& org = s.orgs.entry(s.orgs.intern(event.organisation));
+  const OrgIndex::Entry& destination = s.orgs.entry(copy->destination);
+  EventLog::Line line;
+  line.copy_id = event.copy_id;
+  line.activity = event.activity != nullptr ? event.activity : "";
+  if (event.resource != nullptr) line.resource = *event.resource;
+  line.organisation = org.name;
+  line.org_type = org_type_name(org.type_slot);
+  line.start = event.start;
+  line.end = event.end;
+  line.document = s.copies.document_of(*copy);
+  line.destination = destination.name;
+  s.log->write(line);
+}
+
+void Recorder::on(const StaffWork& event) {
+  ++state_->events;
+  state_->staff.work(event);
+}
+
+void Recorder::on(const NeedEvaluated& event) {
+  ++state_->events;
+  state_->gaps.need(event);
+}
+
+void Recorder::on(const SystemState& event) {
+  ++state_->events;
+  state_->systems.state(event);
+}
+
+void Recorder::on(const QueueLength& event) {
+  ++state_->events;
+  state_->systems.queue(event);
+}
+
+void Recorder::on(const ItemProcessed& event) {
+  ++state_->events;
+  state_->systems.processed(event);
+}
+
+void Recorder::on(const BackEntered& event) {
+  ++state_->events;
+  if (event.time < state_->warm_up) return;
+  const int slot = event.organisation ? org_type_slot(event.organisation->type) : kUnknownOrgType;
+  ++state_->back_entered[slot];
+  state_->back_entry_rows[slot] = true;
+}
+
+ReplicationResult Recorder::finish(Hours end_time) {
+  State& s = *state_;
+  if (s.finished) throw std::logic_error("Recorder::finish called twice");
+  s.finished = true;
+
+  ReplicationResult result;
+  result.design = s.scenario.design;
+  result.replication = s.replication;
+  result.seed = s.scenario.experiment.seed;
+  result.simulated_events = s.events;
+
+  const std::size_t days = days_until(end_time);
+  const Hours measured_hours = end_time - s.warm_up;
+  s.copies.report(result);
+  s.gaps.report(result);
+  s.staff.report(result, s.copies.copies_created(), measured_hours);
+  s.systems.report(result, end_time, days);
+  for (int slot = 0; slot < kOrgTypeSlots; ++slot) {
+    if (!s.back_entry_rows[slot]) continue;
+    result.add("copies_back_entered", {{"org_type", org_type_name(slot)}},
+               static_cast<double>(s.back_entered[slot]));
+  }
+  result.series.push_back({"copies_created", {}, s.copies.created_per_day(days)});
+  result.series.push_back({"gaps", {}, s.gaps.gaps_per_day(days)});
+  result.series.push_back({"staff_minutes", {}, s.staff.minutes_per_day(days)});
+
+  auto by_name_then_dims = [](const auto& a, const auto& b) {
+    return std::tie(a.name, a.dims) < std::tie(b.name, b.dims);
+  };
+  std::sort(result.metrics.begin(), result.metrics.end(), by_name_then_dims);
+  std::sort(result.series.begin(), result.series.end(), by_name_then_dims);
+
+  if (s.log) s.log->commit();
+  return result;
+}
+
+}  // namespace recordflow
