@@ -1,0 +1,113 @@
+#include "engine/Availability.hpp"
+
+#include <algorithm>
+
+namespace recordflow::engine {
+namespace {
+
+struct Interval {
+  Hours start = 0;
+  Hours end = 0;
+  double share = 0;  // for degraded intervals
+};
+
+const AvailabilityChange* change_at(const std::vector<AvailabilityChange>& changes, Hours t) {
+  auto it = std::upper_bound(changes.begin(), changes.end(), t,
+                             [](Hours x, const AvailabilityChange& c) { return x < c.time; });
+  if (it == changes.begin()) return nullptr;
+  return &*(it - 1);
+}
+
+}  // namespace
+
+bool SystemTimeline::up_at(Hours t) const {
+  const AvailabilityChange* c = change_at(changes, t);
+  return c == nullptr || c->up;
+}
+
+double SystemTimeline::share_at(Hours t) const {
+  const AvailabilityChange* c = change_at(changes, t);
+  return c == nullptr ? 1.0 : c->share;
+}
+
+Hours SystemTimeline::downtime(Hours from, Hours to) const {
+  Hours total = 0;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    if (changes[i].up) continue;
+    const Hours s = std::max(from, changes[i].time);
+    const Hours e = std::min(to, i + 1 < changes.size() ? changes[i + 1].time : to);
+    if (e > s) total += e - s;
+  }
+  return total;
+}
+
+SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream failures) {
+  const Availability& av = system.availability;
+  std::vector<Interval> down;
+  std::vector<Interval> degraded;
+
+  for (const PlannedDowntime& p : av.planned) {
+    if (p.duration <= 0) continue;
+    for (Hours s = p.first_start; s < horizon; s += p.every) {
+      down.push_back({s, s + p.duration, 0});
+      if (p.every <= 0) break;
+    }
+  }
+  for (const Incident& inc : av.incidents) {
+    if (inc.duration > 0) down.push_back({inc.start, inc.start + inc.duration, 0});
+    const Hours end = inc.start + inc.duration;
+    for (const CapacityPhase& phase : inc.recovery)
+      if (phase.duration > 0)
+        degraded.push_back({end + phase.start, end + phase.start + phase.duration, phase.capacity_share});
+  }
+  for (const CapacityPhase& d : av.degraded)
+    if (d.duration > 0) degraded.push_back({d.start, d.start + d.duration, d.capacity_share});
+  if (av.failures) {
+    // Alternating renewal process: up for time_between, then down for duration.
+    Hours t = 0;
+    while (true) {
+      t += av.failures->time_between.sample(failures);
+      if (t >= horizon) break;
+      const Hours repair = av.failures->duration.sample(failures);
+      down.push_back({t, t + repair, 0});
+      t += repair;
+      if (repair <= 0 && av.failures->time_between.mean() <= 0) break;  // degenerate input: stop
+    }
+  }
+
+  std::vector<Hours> points{0.0};
+  for (const Interval& i : down) points.insert(points.end(), {i.start, i.end});
+  for (const Interval& i : degraded) points.insert(points.end(), {i.start, i.end});
+  std::sort(points.begin(), points.end());
+  points.erase(std::unique(points.begin(), points.end()), points.end());
+
+  SystemTimeline timeline;
+  bool prev_up = true;
+  double prev_share = 1.0;
+  for (Hours p : points) {
+    if (p < 0) continue;
+    if (p >= horizon) break;
+    bool up = true;
+    for (const Interval& i : down)
+      if (i.start <= p && p < i.end) up = false;
+    double share = 1.0;
+    for (const Interval& i : degraded)
+      if (i.start <= p && p < i.end) share = std::min(share, i.share);
+    if (up != prev_up || share != prev_share) {
+      timeline.changes.push_back({p, up, share});
+      prev_up = up;
+      prev_share = share;
+    }
+  }
+
+  RandomStream silent_stream = failures.substream("silent");
+  for (const SilentFailure& s : av.silent_failures) {
+    const Hours delay = s.detection_delay.sample(silent_stream);
+    timeline.silent.push_back({s.start, s.start + delay, s.share});
+  }
+  std::sort(timeline.silent.begin(), timeline.silent.end(),
+            [](const SilentWindow& x, const SilentWindow& y) { return x.start < y.start; });
+  return timeline;
+}
+
+}  // namespace recordflow::engine

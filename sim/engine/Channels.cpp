@@ -1,0 +1,272 @@
+// Channels: the pipeline of one copy, step by step (DESIGN.md "Channels"). Each step draws its numbers
+// from the copy's own stream in a fixed order (one draw per parameter, used or not), so a copy's fate
+// depends only on its channel and the state of the systems and pools it meets.
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/Model.hpp"
+
+namespace recordflow::engine {
+namespace {
+
+const char* step_activity(const Step& step) {
+  switch (step.kind) {
+    case StepKind::staff_task:
+      return step.task.empty() ? "staff_task" : step.task.c_str();
+    case StepKind::transit:
+      return "transit";
+    case StepKind::system:
+      return "system";
+    case StepKind::batch:
+      return "batch";
+    case StepKind::publish:
+      return "publish";
+    case StepKind::query:
+      return "query";
+    case StepKind::shared_store:
+      return "shared_store";
+  }
+  return "step";
+}
+
+// The first run of the feed at or after t (runs at offset + k * every).
+Hours next_batch_run(const Step& step, Hours t) {
+  const Hours every = step.batch_every > 0 ? step.batch_every : kHoursPerDay;
+  const double k = std::ceil((t - step.batch_offset) / every - 1e-9);
+  return std::max(t, step.batch_offset + k * every);
+}
+
+}  // namespace
+
+void Model::start_pipeline(Index copy, Hours t) {
+  Copy& c = copies_[copy];
+  const ChannelInfo& ch = channels_[c.channel];
+  if (ch.query) {
+    c.state = CopyState::query;
+    c.place = resolve_system(ch.steps.front(), c);
+    return;
+  }
+  if (ch.shared) {
+    const Index system = resolve_system(ch.steps.front(), c);
+    c.place = system;
+    if (systems_[system].up) {
+      make_available(copy, system, t);
+    } else {
+      c.state = CopyState::waiting_source;
+      c.waiting_system = system;
+      systems_[system].waiting_sources.push_back(copy);
+    }
+    return;
+  }
+  const Index source_system = orgs_[c.source].system;
+  if (!systems_[source_system].up && orgs_[c.source].downtime_channel == kNone) {
+    // No downtime procedure: the document waits in the source system until it is back.
+    c.state = CopyState::waiting_source;
+    c.waiting_system = source_system;
+    systems_[source_system].waiting_sources.push_back(copy);
+    return;
+  }
+  advance(copy, t);
+}
+
+void Model::advance(Index copy, Hours t) {
+  while (true) {
+    Copy& c = copies_[copy];
+    const ChannelInfo& ch = channels_[c.channel];
+    if (c.step >= ch.steps.size()) {  // a channel without publish ends in the destination's record
+      make_available(copy, orgs_[c.destination].system, t);
+      return;
+    }
+    const ResolvedStep& rs = ch.steps[c.step];
+    const Step& step = *rs.step;
+    c.step_start = t;
+    switch (step.kind) {
+      case StepKind::publish: {
+        step_done(c, rs, c.destination, t, t);
+        make_available(copy, resolve_system(rs, c), t);
+        return;
+      }
+      case StepKind::staff_task: {
+        const Index org = step.at == Side::source ? c.source : c.destination;
+        const double u = c.rng.uniform01();
+        const Hours duration = step.duration.sample(c.rng);
+        if (u < step.abandon_probability) {
+          lose(copy, "abandoned", t);
+          return;
+        }
+        const Index pool = orgs_[org].pool(step.pool);
+        if (pool == kNone)
+          throw std::runtime_error("engine: organisation '" + orgs_[org].org->name + "' has no staff pool '" +
+                                   step.pool + "'");
+        c.state = CopyState::staff_queued;
+        Task task;
+        task.priority = step.priority;
+        task.ref = copy;
+        task.duration = std::max(0.0, duration);
+        enqueue_task(pool, task, t);
+        return;
+      }
+      case StepKind::transit: {
+        const double u_loss = c.rng.uniform01();
+        const Hours latency = step.latency.sample(c.rng);
+        const double u_misdirected = c.rng.uniform01();
+        const Hours extra = step.misdirection_delay.sample(c.rng);
+        if (u_loss < step.loss_probability) {
+          lose(copy, "transit_loss", t);
+          return;
+        }
+        const Hours d =
+            std::max(0.0, latency) + (u_misdirected < step.misdirection_probability ? extra : 0.0);
+        c.state = CopyState::moving;
+        agenda_.push(t + d, TieClass::work, EventKind::step_resume, copy);
+        return;
+      }
+      case StepKind::system: {
+        c.attempts = 0;
+        arrive_at_system(copy, resolve_system(rs, c), t);
+        return;
+      }
+      case StepKind::batch: {
+        c.state = CopyState::batch_wait;
+        c.waiting_system = resolve_system(rs, c);
+        agenda_.push(next_batch_run(step, t), TieClass::work, EventKind::batch_run, copy);
+        return;
+      }
+      case StepKind::query:
+      case StepKind::shared_store:
+        ++c.step;  // only meaningful as the whole channel
+        continue;
+    }
+  }
+}
+
+void Model::on_step_resume(Index copy, Hours t) {
+  Copy& c = copies_[copy];
+  const ResolvedStep& rs = channels_[c.channel].steps[c.step];
+  step_done(c, rs, c.source, c.step_start, t);
+  if (rs.step->paper) c.paper = true;
+  ++c.step;
+  advance(copy, t);
+}
+
+void Model::arrive_at_system(Index copy, Index system, Hours t) {
+  Copy& c = copies_[copy];
+  SystemInfo& s = systems_[system];
+  const Step& step = *channels_[c.channel].steps[c.step].step;
+  c.waiting_system = system;
+  if (!s.up) {
+    if (step.fail_when_down) {
+      if (c.attempts >= step.retry_attempts) {
+        lose(copy, "retries_exhausted", t);
+        return;
+      }
+      ++c.attempts;
+      c.state = CopyState::retry_wait;
+      agenda_.push(t + std::max(0.0, step.retry_interval), TieClass::work, EventKind::retry, copy);
+      return;
+    }
+    c.state = CopyState::system_queued;
+    s.queue.push_back(copy);
+    emit_queue(s, t);
+    return;
+  }
+  if (s.capacity > 0) {
+    c.state = CopyState::system_queued;
+    s.queue.push_back(copy);
+    emit_queue(s, t);
+    serve_next(system, t);
+    return;
+  }
+  pass_system(copy, system, t);
+}
+
+void Model::pass_system(Index copy, Index system, Hours t) {
+  Copy& c = copies_[copy];
+  SystemInfo& s = systems_[system];
+  sink_.on(ItemProcessed{s.name, t});
+  step_done(c, channels_[c.channel].steps[c.step], c.source, c.step_start, t);
+  c.waiting_system = kNone;
+  for (std::size_t w = 0; w < s.timeline.silent.size(); ++w) {
+    const SilentWindow& win = s.timeline.silent[w];
+    if (win.start <= t && t < win.detect) {
+      if (c.rng.uniform01() < win.share) {
+        c.state = CopyState::withheld;
+        s.withheld[w].push_back(copy);
+        return;
+      }
+      break;
+    }
+  }
+  c.state = CopyState::moving;
+  ++c.step;
+  advance(copy, t);
+}
+
+void Model::serve_next(Index system, Hours t) {
+  SystemInfo& s = systems_[system];
+  if (s.busy || !s.up || s.capacity <= 0 || s.queue.empty()) return;
+  const Index copy = s.queue.front();
+  s.queue.pop_front();
+  emit_queue(s, t);
+  s.busy = true;
+  s.in_service = copy;
+  const double rate = s.capacity * std::max(s.share, 1e-9);
+  agenda_.push(t + 1.0 / rate, TieClass::work, EventKind::system_done, system);
+}
+
+void Model::on_system_done(Index system, Hours t) {
+  SystemInfo& s = systems_[system];
+  const Index copy = s.in_service;
+  s.busy = false;
+  s.in_service = kNone;
+  if (!s.up) {  // went down during service: the item goes back to the head of the queue
+    s.queue.push_front(copy);
+    emit_queue(s, t);
+    return;
+  }
+  pass_system(copy, system, t);
+  serve_next(system, t);
+}
+
+void Model::on_batch_run(Index copy, Hours t) {
+  Copy& c = copies_[copy];
+  const ResolvedStep& rs = channels_[c.channel].steps[c.step];
+  if (c.waiting_system != kNone && !systems_[c.waiting_system].up) {
+    const Hours every = rs.step->batch_every > 0 ? rs.step->batch_every : kHoursPerDay;
+    agenda_.push(t + every, TieClass::work, EventKind::batch_run, copy);
+    return;
+  }
+  step_done(c, rs, c.source, c.step_start, t);
+  c.state = CopyState::moving;
+  c.waiting_system = kNone;
+  ++c.step;
+  advance(copy, t);
+}
+
+void Model::make_available(Index copy, Index place, Hours t) {
+  Copy& c = copies_[copy];
+  c.state = CopyState::available;
+  c.place = place;
+  c.paper = false;
+  c.waiting_system = kNone;
+  sink_.on(CopyAvailable{c.id, t});
+}
+
+void Model::lose(Index copy, const char* reason, Hours t) {
+  Copy& c = copies_[copy];
+  c.state = CopyState::lost;
+  c.waiting_system = kNone;
+  sink_.on(CopyLost{c.id, reason, t});
+}
+
+void Model::step_done(const Copy& c, const ResolvedStep& rs, Index org, Hours start, Hours end) {
+  const std::string* resource = rs.resource;
+  if (resource == nullptr) {
+    const Index system = resolve_system(rs, c);
+    if (system != kNone) resource = systems_[system].name;
+  }
+  sink_.on(StepDone{c.id, step_activity(*rs.step), resource, orgs_[org].org, start, end});
+}
+
+}  // namespace recordflow::engine

@@ -1,0 +1,218 @@
+// Journeys: arrivals (non-homogeneous Poisson by thinning), patients, encounters at opening hours,
+// documents and their copies. Every journey draw comes from the patient's own sub-stream, in a fixed
+// order, so all designs of a replication see the same patients and journeys (common random numbers).
+#include <cmath>
+#include <stdexcept>
+
+#include "engine/Model.hpp"
+#include "scenario/Routing.hpp"
+
+namespace recordflow::engine {
+namespace {
+
+double profile_factor(const Pathway& p, Hours t) {
+  const auto day = static_cast<std::int64_t>(std::floor(t / kHoursPerDay));
+  const auto hour = static_cast<std::int64_t>(std::floor(t)) % 24;
+  const auto weekday = static_cast<std::size_t>(day % 7);
+  double w = p.weekly_profile[weekday];
+  double d = p.daily_profile[static_cast<std::size_t>(hour)];
+  bool flat_week = true, flat_day = true;
+  for (double x : p.weekly_profile) flat_week = flat_week && x <= 0;
+  for (double x : p.daily_profile) flat_day = flat_day && x <= 0;
+  if (flat_week) w = 1;
+  if (flat_day) d = 1;
+  return w * d;
+}
+
+int state_index(const Pathway& p, const std::string& name) {
+  for (std::size_t i = 0; i < p.states.size(); ++i)
+    if (p.states[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+void Model::schedule_next_arrival(Index pathway, Hours after) {
+  const double max_rate = arrival_max_rate_[pathway];
+  if (!(max_rate > 0)) return;
+  const Pathway& p = scenario_.pathways[pathway];
+  double scale = 1;  // the profile maximum, so that acceptance = factor / maximum
+  {
+    double wmax = 0, dmax = 0;
+    for (double x : p.weekly_profile) wmax = std::max(wmax, x);
+    for (double x : p.daily_profile) dmax = std::max(dmax, x);
+    scale = (wmax > 0 ? wmax : 1) * (dmax > 0 ? dmax : 1);
+  }
+  RandomStream& rng = arrival_streams_[pathway];
+  Hours t = after;
+  while (true) {
+    t += -std::log(rng.uniform01()) / max_rate;
+    if (t >= horizon_) return;
+    if (rng.uniform01() * scale < profile_factor(p, t)) break;
+  }
+  agenda_.push(t, TieClass::work, EventKind::arrival, pathway);
+}
+
+void Model::on_arrival(Index pathway, Hours t) {
+  const Pathway& pw = scenario_.pathways[pathway];
+  Patient patient;
+  patient.id = (static_cast<std::uint64_t>(pathway + 1) << 40) | arrival_counts_[pathway]++;
+  patient.pathway = pathway;
+  patient.rng = patient_root_.substream(patient.id);
+  for (int type = 0; type < 5; ++type) {
+    const double u = patient.rng.uniform01();
+    const auto& cumulative = org_weights_by_type_[type];
+    for (std::size_t i = 0; i < cumulative.size(); ++i) {
+      if (u < cumulative[i]) {
+        patient.orgs[type] = orgs_by_type_[type][i];
+        break;
+      }
+    }
+  }
+  const auto index = static_cast<Index>(patients_.size());
+  patients_.push_back(std::move(patient));
+  const int start = state_index(pw, pw.start);
+  if (start >= 0) schedule_encounter(index, start, t);
+  schedule_next_arrival(pathway, t);
+}
+
+void Model::schedule_encounter(Index patient, int state, Hours t) {
+  Patient& p = patients_[patient];
+  const State& st = scenario_.pathways[p.pathway].states[static_cast<std::size_t>(state)];
+  if (st.terminal) return;
+  const Index org = p.orgs[static_cast<int>(st.at)];
+  if (org == kNone) return;  // no organisation of that type: the journey ends
+  const Calendar* cal = orgs_[org].calendar;
+  const Hours start = cal ? cal->next_open(t) : t;
+  if (!(start < horizon_)) return;
+  p.state = state;
+  p.encounter_org = org;
+  agenda_.push(start, TieClass::work, EventKind::encounter_start, patient);
+}
+
+void Model::on_encounter_start(Index patient, Hours t) {
+  Patient& p = patients_[patient];
+  const State& st = scenario_.pathways[p.pathway].states[static_cast<std::size_t>(p.state)];
+  p.encounter_start = t;
+  ++p.encounters;
+  const std::uint64_t encounter_id = next_encounter_id_++;
+  if (!st.needs.empty()) evaluate_needs(patient, st, encounter_id, t);
+  draw_creations(patient, st, false, t);
+  const Hours duration = st.duration.sample(patients_[patient].rng);
+  agenda_.push(t + duration, TieClass::work, EventKind::encounter_end, patient);
+}
+
+void Model::on_encounter_end(Index patient, Hours t) {
+  const Pathway& pw = scenario_.pathways[patients_[patient].pathway];
+  const State& st = pw.states[static_cast<std::size_t>(patients_[patient].state)];
+  draw_creations(patient, st, true, t);
+  if (st.terminal || st.transitions.empty()) return;
+  Patient& p = patients_[patient];
+  const double u = p.rng.uniform01();
+  double running = 0;
+  const Transition* chosen = &st.transitions.back();
+  for (const Transition& tr : st.transitions) {
+    running += tr.probability;
+    if (u < running) {
+      chosen = &tr;
+      break;
+    }
+  }
+  const Hours delay = chosen->delay.sample(p.rng);
+  const int next = state_index(pw, chosen->to);
+  if (next >= 0) schedule_encounter(patient, next, t + delay);
+}
+
+void Model::draw_creations(Index patient, const State& state, bool at_end, Hours t) {
+  for (const DocumentCreation& cr : state.creates) {
+    if (cr.at_end != at_end) continue;
+    Patient& p = patients_[patient];
+    const double u = p.rng.uniform01();
+    const Hours delay = cr.delay.sample(p.rng);
+    const std::uint32_t sequence = p.creations++;
+    if (!(u < cr.probability) || !(t + delay < horizon_)) continue;
+    Index slot;
+    if (!free_creations_.empty()) {
+      slot = free_creations_.back();
+      free_creations_.pop_back();
+    } else {
+      slot = static_cast<Index>(creations_.size());
+      creations_.emplace_back();
+    }
+    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence};
+    agenda_.push(t + delay, TieClass::work, EventKind::create_document, slot);
+  }
+}
+
+void Model::on_create_document(Index slot, Hours t) {
+  const PendingCreation pc = creations_[slot];
+  free_creations_.push_back(slot);
+  auto doc_it = document_by_name_.find(pc.creation->document);
+  if (doc_it == document_by_name_.end())
+    throw std::runtime_error("engine: unknown document type '" + pc.creation->document + "'");
+  const Index document = doc_it->second;
+  const OrgInfo& source = orgs_[pc.source];
+  const bool source_down = !systems_[source.system].up;
+  if (source_down && source.back_entry_pool != kNone)
+    systems_[source.system].back_entries.push_back(pc.source);
+  const std::uint64_t patient_id = patients_[pc.patient].id;
+  for (std::size_t j = 0; j < pc.creation->to.size(); ++j) {
+    const Index destination = patients_[pc.patient].orgs[static_cast<int>(pc.creation->to[j])];
+    if (destination == kNone || destination == pc.source) continue;
+    RandomStream rng = channel_root_.substream(patient_id).substream(std::uint64_t{pc.sequence} * 16 + j);
+    Index channel = choose_channel(document, pc.source, destination, rng);
+    if (channel == kNone) continue;  // the design gives this flow no channel
+    const bool downtime = source_down && source.downtime_channel != kNone;
+    if (downtime) channel = source.downtime_channel;
+    const auto index = static_cast<Index>(copies_.size());
+    Copy copy;
+    copy.id = index + 1;
+    copy.patient = pc.patient;
+    copy.document = document;
+    copy.source = pc.source;
+    copy.destination = destination;
+    copy.channel = channel;
+    copy.created = t;
+    copy.rng = rng;
+    copy.paper = false;
+    copies_.push_back(copy);
+    patients_[pc.patient].copies.push_back(index);
+    sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
+                         channels_[channel].name, downtime, t});
+    start_pipeline(index, t);
+  }
+}
+
+Index Model::choose_channel(Index document, Index source, Index destination, RandomStream& rng) {
+  const double u = rng.uniform01();  // always drawn, so the copy's later draws align across designs
+  const std::uint64_t key = (std::uint64_t{document} << 48) | (std::uint64_t{source} << 24) | destination;
+  auto it = route_cache_.find(key);
+  if (it == route_cache_.end())
+    it = route_cache_
+             .emplace(key,
+                      route(design_, *document_names_[document], *orgs_[source].org, *orgs_[destination].org))
+             .first;
+  const FlowRule* rule = it->second;
+  if (rule == nullptr || rule->mix.empty()) return kNone;
+  auto mix = mix_cache_.find(rule);
+  if (mix == mix_cache_.end()) {
+    std::vector<std::pair<double, Index>> cumulative;
+    double total = 0;
+    for (const ChannelShare& share : rule->mix) total += share.share;
+    double running = 0;
+    for (const ChannelShare& share : rule->mix) {
+      auto ch = channel_by_name_.find(share.channel);
+      if (ch == channel_by_name_.end())
+        throw std::runtime_error("engine: unknown channel '" + share.channel + "'");
+      running += share.share;
+      cumulative.emplace_back(total > 0 ? running / total : 1.0, ch->second);
+    }
+    cumulative.back().first = 1.0;
+    mix = mix_cache_.emplace(rule, std::move(cumulative)).first;
+  }
+  for (const auto& [limit, channel] : mix->second)
+    if (u < limit) return channel;
+  return mix->second.back().second;
+}
+
+}  // namespace recordflow::engine

@@ -1,0 +1,288 @@
+#include "engine/Model.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace recordflow::engine {
+namespace {
+
+const Design& find_design(const Scenario& scenario) {
+  for (const Design& d : scenario.designs)
+    if (d.name == scenario.design) return d;
+  if (scenario.design.empty() && scenario.designs.size() == 1) return scenario.designs.front();
+  throw std::runtime_error("engine: design '" + scenario.design + "' is not in the scenario");
+}
+
+int type_index(OrgType type) {
+  return static_cast<int>(type);
+}
+
+}  // namespace
+
+Index OrgInfo::pool(const std::string& name) const {
+  for (const auto& [pool_name, index] : pools)
+    if (*pool_name == name) return index;
+  return kNone;
+}
+
+Model::Model(const Scenario& scenario, int replication, EventSink& sink)
+    : scenario_(scenario),
+      design_(find_design(scenario)),
+      sink_(sink),
+      seed_(scenario.experiment.seed),
+      replication_(replication),
+      horizon_(scenario.experiment.horizon),
+      patient_root_(seed_, static_cast<std::uint64_t>(replication), "patient"),
+      channel_root_(seed_, static_cast<std::uint64_t>(replication), "channel"),
+      clinician_root_(seed_, static_cast<std::uint64_t>(replication), "clinician") {
+  index_scenario();
+  for (Index s = 0; s < systems_.size(); ++s)
+    for (std::size_t i = 0; i < systems_[s].timeline.changes.size(); ++i)
+      agenda_.push(systems_[s].timeline.changes[i].time, TieClass::availability, EventKind::system_change, s,
+                   i);
+  for (Index s = 0; s < systems_.size(); ++s)
+    for (std::size_t w = 0; w < systems_[s].timeline.silent.size(); ++w)
+      agenda_.push(systems_[s].timeline.silent[w].detect, TieClass::release, EventKind::silent_release, s, w);
+  for (Index p = 0; p < scenario_.pathways.size(); ++p) schedule_next_arrival(p, 0.0);
+}
+
+void Model::index_scenario() {
+  const auto rep = static_cast<std::uint64_t>(replication_);
+  for (const auto& [name, dt] : scenario_.document_types) {
+    document_by_name_[name] = static_cast<Index>(document_names_.size());
+    document_names_.push_back(&name);
+    document_versioned_.push_back(dt.versioned);
+  }
+  for (const auto& [name, sys] : scenario_.systems) {
+    SystemInfo info;
+    info.system = &sys;
+    info.name = &name;
+    auto ap = scenario_.access_profiles.find(sys.access_profile);
+    info.access = ap == scenario_.access_profiles.end() ? nullptr : &ap->second;
+    info.name_hash = stable_hash(name);
+    info.capacity = sys.capacity_per_hour.value_or(0.0);
+    info.timeline = build_timeline(sys, horizon_, RandomStream(seed_, rep, "system/" + name + "/failures"));
+    info.withheld.resize(info.timeline.silent.size());
+    system_by_name_[name] = static_cast<Index>(systems_.size());
+    systems_.push_back(std::move(info));
+  }
+  for (const auto& [name, ch] : scenario_.channels) {
+    ChannelInfo info;
+    info.channel = &ch;
+    info.name = &name;
+    info.query = ch.is_query();
+    info.shared = ch.is_shared_store();
+    for (const Step& step : ch.steps) {
+      ResolvedStep rs;
+      rs.step = &step;
+      std::string sys = step.system;
+      if (step.kind == StepKind::publish) sys = step.into.empty() ? "@destination" : step.into;
+      if (step.kind == StepKind::shared_store && sys.empty()) sys = "@source";
+      if (sys == "@source")
+        rs.system = -1;
+      else if (sys == "@destination")
+        rs.system = -2;
+      else if (!sys.empty())
+        rs.system = static_cast<int>(system_index(sys));
+      for (const std::string& p : step.path) rs.path.push_back(system_index(p));
+      if (step.kind == StepKind::staff_task)
+        rs.resource = &step.pool;
+      else if (step.kind == StepKind::transit)
+        rs.resource = &step.mode;
+      else if (rs.system >= 0)
+        rs.resource = systems_[static_cast<Index>(rs.system)].name;
+      info.steps.push_back(std::move(rs));
+    }
+    channel_by_name_[name] = static_cast<Index>(channels_.size());
+    channels_.push_back(std::move(info));
+  }
+  for (const Organisation& org : scenario_.organisations) {
+    OrgInfo info;
+    info.org = &org;
+    info.system = system_index(org.system);
+    auto cal = scenario_.calendars.find(org.calendar);
+    info.calendar = cal == scenario_.calendars.end() ? nullptr : &cal->second;
+    const auto org_index = static_cast<Index>(orgs_.size());
+    for (const StaffPool& sp : org.staff) {
+      PoolInfo pool;
+      pool.pool = &sp;
+      pool.org = org_index;
+      auto pc = scenario_.calendars.find(sp.calendar);
+      pool.calendar = pc == scenario_.calendars.end() ? nullptr : &pc->second;
+      pool.queue_name = org.name + "/" + sp.name;
+      pool.free = std::max(1, sp.count);
+      info.pools.emplace_back(&sp.name, static_cast<Index>(pools_.size()));
+      pools_.push_back(std::move(pool));
+    }
+    if (!org.downtime_channel.empty()) {
+      auto it = channel_by_name_.find(org.downtime_channel);
+      if (it == channel_by_name_.end())
+        throw std::runtime_error("engine: unknown downtime channel '" + org.downtime_channel + "'");
+      info.downtime_channel = it->second;
+    }
+    if (org.back_entry) info.back_entry_pool = info.pool(org.back_entry->pool);
+    info.back_entry_rng = RandomStream(seed_, rep, "org/" + org.name + "/back_entry");
+    orgs_by_type_[type_index(org.type)].push_back(org_index);
+    orgs_.push_back(std::move(info));
+  }
+  for (int type = 0; type < 5; ++type) {
+    double total = 0;
+    for (Index o : orgs_by_type_[type]) total += std::max(0.0, orgs_[o].org->weight);
+    double running = 0;
+    for (Index o : orgs_by_type_[type]) {
+      running += std::max(0.0, orgs_[o].org->weight);
+      org_weights_by_type_[type].push_back(total > 0 ? running / total : 1.0);
+    }
+    if (!org_weights_by_type_[type].empty()) org_weights_by_type_[type].back() = 1.0;
+  }
+  for (const Pathway& p : scenario_.pathways) {
+    arrival_streams_.emplace_back(seed_, rep, "arrivals/" + p.name);
+    arrival_counts_.push_back(0);
+    const bool flat_week =
+        std::all_of(p.weekly_profile.begin(), p.weekly_profile.end(), [](double w) { return w <= 0; });
+    const bool flat_day =
+        std::all_of(p.daily_profile.begin(), p.daily_profile.end(), [](double w) { return w <= 0; });
+    const double wmax = flat_week ? 1.0 : *std::max_element(p.weekly_profile.begin(), p.weekly_profile.end());
+    const double dmax = flat_day ? 1.0 : *std::max_element(p.daily_profile.begin(), p.daily_profile.end());
+    arrival_max_rate_.push_back(static_cast<double>(scenario_.population) / 1000.0 *
+                                p.rate_per_1000_per_hour * wmax * dmax);
+  }
+}
+
+Index Model::system_index(const std::string& name) const {
+  auto it = system_by_name_.find(name);
+  if (it == system_by_name_.end()) throw std::runtime_error("engine: unknown system '" + name + "'");
+  return it->second;
+}
+
+Index Model::find_system(const std::string& name) const {
+  auto it = system_by_name_.find(name);
+  return it == system_by_name_.end() ? kNone : it->second;
+}
+
+Index Model::resolve_system(const ResolvedStep& step, const Copy& copy) const {
+  if (step.system >= 0) return static_cast<Index>(step.system);
+  if (step.system == -1) return orgs_[copy.source].system;
+  if (step.system == -2) return orgs_[copy.destination].system;
+  return kNone;
+}
+
+Hours Model::next_time() const {
+  if (agenda_.empty() || agenda_.top().time >= horizon_) return Calendar::kNever;
+  return agenda_.top().time;
+}
+
+Hours Model::step() {
+  const Hours t = agenda_.top().time;
+  while (!agenda_.empty() && agenda_.top().time <= t) {
+    const Event e = agenda_.pop();
+    ++counters_.logical_events;
+    switch (e.kind) {
+      case EventKind::system_change:
+        on_system_change(e.a, static_cast<std::size_t>(e.b), t);
+        break;
+      case EventKind::silent_release:
+        on_silent_release(e.a, static_cast<std::size_t>(e.b), t);
+        break;
+      case EventKind::arrival:
+        on_arrival(e.a, t);
+        break;
+      case EventKind::encounter_start:
+        on_encounter_start(e.a, t);
+        break;
+      case EventKind::encounter_end:
+        on_encounter_end(e.a, t);
+        break;
+      case EventKind::create_document:
+        on_create_document(e.a, t);
+        break;
+      case EventKind::step_resume:
+        on_step_resume(e.a, t);
+        break;
+      case EventKind::staff_done:
+        on_staff_done(e.a, static_cast<Index>(e.b), t);
+        break;
+      case EventKind::pool_open:
+        pools_[e.a].open_pending = false;
+        start_tasks(e.a, t);
+        break;
+      case EventKind::system_done:
+        on_system_done(e.a, t);
+        break;
+      case EventKind::batch_run:
+        on_batch_run(e.a, t);
+        break;
+      case EventKind::retry:
+        copies_[e.a].state = CopyState::moving;
+        arrive_at_system(e.a, copies_[e.a].waiting_system, t);
+        break;
+    }
+  }
+  return t;
+}
+
+void Model::on_system_change(Index system, std::size_t change, Hours t) {
+  SystemInfo& s = systems_[system];
+  const AvailabilityChange& c = s.timeline.changes[change];
+  const bool was_up = s.up;
+  s.up = c.up;
+  s.share = c.share;
+  sink_.on(SystemState{s.name, s.up, s.share, t});
+  if (s.up && !was_up) on_system_up(system, t);
+  if (s.up) serve_next(system, t);  // a capacity change takes effect with the next item
+}
+
+void Model::on_system_up(Index system, Hours t) {
+  SystemInfo& s = systems_[system];
+  std::vector<Index> sources;
+  sources.swap(s.waiting_sources);
+  for (Index c : sources) {
+    Copy& copy = copies_[c];
+    copy.waiting_system = kNone;
+    if (channels_[copy.channel].shared) {
+      make_available(c, system, t);
+    } else {
+      copy.state = CopyState::moving;
+      advance(c, t);
+    }
+  }
+  if (s.capacity <= 0 && !s.queue.empty()) {
+    std::deque<Index> drained;
+    drained.swap(s.queue);
+    emit_queue(s, t);
+    for (Index c : drained) pass_system(c, system, t);
+  }
+  std::vector<Index> entries;
+  entries.swap(s.back_entries);
+  for (Index o : entries) {
+    OrgInfo& org = orgs_[o];
+    if (org.back_entry_pool == kNone) continue;
+    Task task;
+    task.back_entry = true;
+    task.ref = o;
+    task.duration = org.org->back_entry->duration.sample(org.back_entry_rng);
+    enqueue_task(org.back_entry_pool, task, t);
+  }
+}
+
+void Model::on_silent_release(Index system, std::size_t window, Hours t) {
+  std::vector<Index> held;
+  held.swap(systems_[system].withheld[window]);
+  for (Index c : held) {
+    Copy& copy = copies_[c];
+    copy.state = CopyState::moving;
+    copy.waiting_system = kNone;
+    ++copy.step;
+    advance(c, t);
+  }
+}
+
+void Model::emit_queue(const SystemInfo& s, Hours t) {
+  sink_.on(QueueLength{s.name, true, s.queue.size(), t});
+}
+
+void Model::emit_queue(const PoolInfo& p, Hours t) {
+  sink_.on(QueueLength{&p.queue_name, false, p.waiting.size(), t});
+}
+
+}  // namespace recordflow::engine
