@@ -1,20 +1,100 @@
-// recordflow graph: placeholder registration until the command is built.
+// recordflow graph: the topology of a design as Graphviz DOT, or the structural analysis as JSON.
+// Reads and validates the scenario like `validate` (diagnostics on stderr, exit 2 when invalid).
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/Commands.hpp"
+#include "scenario/ScenarioLoader.hpp"
+#include "topology/DotExport.hpp"
+#include "topology/StructuralAnalysis.hpp"
+#include "topology/Topology.hpp"
 
 namespace recordflow {
+namespace {
+
+struct GraphOptions {
+  std::string file;
+  std::string design;
+  bool all_instances = false;
+  bool analysis = false;
+};
+
+void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
+  std::string text = format_diagnostics(diagnostics);
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  std::cerr << text;
+}
+
+// The designs to show; empty (with a message on stderr) when --design names none of them.
+std::vector<std::string> chosen_designs(const GraphOptions& options, const LoadedScenario& loaded) {
+  if (loaded.designs.empty()) {
+    std::cerr << "recordflow graph: " << options.file << " declares no design\n";
+    return {};
+  }
+  if (options.design.empty()) {
+    if (options.analysis) return loaded.designs;
+    return {loaded.designs.front()};
+  }
+  for (const auto& name : loaded.designs) {
+    if (name == options.design) return {name};
+  }
+  std::cerr << "recordflow graph: " << options.file << " has no design \"" << options.design << "\"";
+  const std::string suggestion = did_you_mean(options.design, loaded.designs);
+  if (!suggestion.empty()) std::cerr << " (hint: did you mean \"" << suggestion << "\"?)";
+  std::cerr << "; designs:";
+  for (const auto& name : loaded.designs) std::cerr << " " << name;
+  std::cerr << "\n";
+  return {};
+}
+
+int run_graph(const GraphOptions& options) {
+  const LoadedScenario loaded = load_scenario(options.file);
+  if (!loaded.ok()) {
+    print_diagnostics(loaded.diagnostics);
+    return 2;
+  }
+  const std::vector<std::string> designs = chosen_designs(options, loaded);
+  if (designs.empty()) return 2;
+  try {
+    std::vector<DesignStructure> structures;
+    for (const auto& design : designs) {
+      const Scenario scenario = build_scenario(loaded.resolved, design, options.file);
+      structures.push_back(analyse_structure(scenario));
+      if (!options.analysis) {
+        std::cout << to_dot(scenario, Topology::build(scenario), structures.back(),
+                            DotOptions{options.all_instances});
+      }
+    }
+    if (options.analysis) std::cout << structure_to_json(structures).dump(2) << "\n";
+  } catch (const ScenarioError& error) {
+    print_diagnostics(error.diagnostics());
+    return 2;
+  }
+  return 0;
+}
+
+}  // namespace
 
 void add_graph_command(CLI::App& app, CommandAction& action) {
-  auto* sub = app.add_subcommand("graph", "(not yet available)");
-  sub->allow_extras();
-  sub->callback([&action] {
-    action = [] {
-      std::cerr << "recordflow graph: not yet available\n";
-      return 1;
-    };
-  });
+  auto* sub = app.add_subcommand(
+      "graph", "Print the topology of one design as Graphviz DOT, or the structural analysis as JSON");
+  auto options = std::make_shared<GraphOptions>();
+  sub->add_option("file", options->file, "Scenario file (JSON)")->required();
+  sub->add_option("--design", options->design,
+                  "Design to show (default: the first design declared in the scenario; with --analysis, "
+                  "every design)");
+  sub->add_flag("--all-instances", options->all_instances,
+                "Draw every organisation instance instead of one node per template (\"gp_practice x180\")");
+  sub->add_flag("--analysis", options->analysis,
+                "Print the structural analysis as JSON ({design: {flows, no_electronic_path, cut_systems, "
+                "systems, organisations}}, as in the results' \"structure\") instead of DOT");
+  sub->footer(
+      "The DOT output is one digraph (render it with `dot -Tsvg`); its opening // comment lines carry the "
+      "structural analysis. Exit codes: 0 ok, 2 invalid usage or invalid scenario (diagnostics on stderr).");
+  sub->callback([&action, options] { action = [options] { return run_graph(*options); }; });
 }
 
 }  // namespace recordflow

@@ -1,0 +1,161 @@
+#include "topology/DotExport.hpp"
+
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+#include <tuple>
+#include <unordered_map>
+
+namespace recordflow {
+namespace {
+
+std::string quoted(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return out + "\"";
+}
+
+// A DOT string whose lines are `lines` (DOT's \n escape between them).
+std::string quoted_lines(const std::vector<std::string>& lines) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string text = quoted(lines[i]);
+    out += (i == 0 ? "" : "\\n") + text.substr(1, text.size() - 2);
+  }
+  return out + "\"";
+}
+
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+std::string number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3g", value);
+  return buffer;
+}
+
+std::string joined(const std::vector<std::string>& items, const char* separator) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
+  return out;
+}
+
+const char* colour(const std::string& org_type) {
+  static const std::map<std::string, const char*> colours{{"acute", "#f4b6b6"},
+                                                          {"primary", "#b9e4b0"},
+                                                          {"community", "#b7d3f2"},
+                                                          {"mental_health", "#d9c2ec"},
+                                                          {"social_care", "#f6dd9a"}};
+  const auto found = colours.find(org_type);
+  return found == colours.end() ? "#ffffff" : found->second;
+}
+
+void write_comments(std::ostream& out, const Scenario& scenario, const DesignStructure& structure) {
+  out << "// recordflow graph: scenario " << one_line(scenario.name) << ", design "
+      << one_line(structure.design) << "\n// organisations: " << structure.organisations
+      << "; systems used: " << joined(structure.systems, ", ")
+      << "\n// cut systems (their failure splits the design's electronic graph): "
+      << (structure.cut_systems.empty() ? "none" : joined(structure.cut_systems, ", "))
+      << "\n// flows without an electronic path: ";
+  std::vector<std::string> missing;
+  for (const auto& flow : structure.no_electronic_path) missing.push_back(describe(flow));
+  out << (missing.empty() ? "none" : one_line(joined(missing, "; "))) << "\n";
+  for (const auto& flow : structure.flows) {
+    out << "// flow " << one_line(describe(flow.flow)) << ": electronic share "
+        << number(flow.electronic_share);
+    if (flow.unrouted_share > 0) out << ", unrouted " << number(flow.unrouted_share);
+    for (const auto& channel : flow.channels) {
+      out << "; " << one_line(channel.channel) << " " << number(channel.share) << " ("
+          << (channel.electronic ? "electronic" : "manual") << ", " << channel.hops
+          << (channel.hops == 1 ? " hop" : " hops") << ", systems: " << one_line(joined(channel.systems, " "))
+          << ")";
+    }
+    out << "; single points of failure: "
+        << (flow.single_points_of_failure.empty() ? "none"
+                                                  : one_line(joined(flow.single_points_of_failure, ", ")))
+        << "\n";
+  }
+}
+
+struct DrawnOrganisation {
+  std::string id;
+  std::string type;
+  int instances = 0;
+};
+
+}  // namespace
+
+std::string to_dot(const Scenario& scenario, const Topology& topology, const DesignStructure& structure,
+                   const DotOptions& options) {
+  std::ostringstream out;
+  write_comments(out, scenario, structure);
+  out << "digraph " << quoted(structure.design) << " {\n"
+      << "  graph [rankdir=LR, fontname=\"Helvetica\", label="
+      << quoted(scenario.name + ": " + structure.design) << "];\n"
+      << "  node [fontname=\"Helvetica\", fontsize=10];\n"
+      << "  edge [fontname=\"Helvetica\", fontsize=8];\n";
+
+  // Organisation instance -> drawn node; drawn nodes keep the order of first declaration.
+  std::unordered_map<std::string, std::string> drawn_as;
+  std::vector<DrawnOrganisation> drawn;
+  std::map<std::string, std::size_t> drawn_index;
+  for (const auto& org : scenario.organisations) {
+    const std::string id = options.all_instances       ? org.name
+                           : org.template_name.empty() ? org.name
+                                                       : org.template_name;
+    drawn_as.emplace(org.name, id);
+    auto [it, added] = drawn_index.emplace(id, drawn.size());
+    if (added) drawn.push_back(DrawnOrganisation{id, to_string(org.type), 0});
+    ++drawn[it->second].instances;
+  }
+  for (const auto& node : topology.nodes()) {
+    if (node.kind != TopologyNode::Kind::system) continue;
+    out << "  " << quoted(node.name) << " [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label="
+        << quoted_lines({node.name, node.detail}) << "];\n";
+  }
+  for (const auto& org : drawn) {
+    const std::string count = org.instances > 1 ? " \u00d7" + std::to_string(org.instances) : "";
+    out << "  " << quoted(org.id) << " [shape=box, style=\"rounded,filled\", fillcolor=\"" << colour(org.type)
+        << "\", label=" << quoted_lines({org.id + count, org.type}) << "];\n";
+  }
+
+  using EdgeKey = std::tuple<TopologyLink::Kind, std::string, std::string>;
+  std::map<EdgeKey, std::set<std::string>> edges;
+  for (const auto& link : topology.links()) {
+    const auto from = drawn_as.find(link.from);
+    const auto to = drawn_as.find(link.to);
+    EdgeKey key{link.kind, from == drawn_as.end() ? link.from : from->second,
+                to == drawn_as.end() ? link.to : to->second};
+    if (std::get<1>(key) == std::get<2>(key)) continue;
+    edges[key].insert(link.channels.begin(), link.channels.end());
+  }
+  for (const auto& [key, channels] : edges) {
+    const auto& [kind, from, to] = key;
+    out << "  " << quoted(from) << " -> " << quoted(to) << " [";
+    switch (kind) {
+      case TopologyLink::Kind::uses:
+        out << "style=dotted, dir=none, color=\"#808080\"";
+        break;
+      case TopologyLink::Kind::electronic:
+        out << "style=solid, color=\"#1f4e9c\"";
+        break;
+      case TopologyLink::Kind::manual:
+        out << "style=dashed, color=\"#b22222\"";
+        break;
+    }
+    if (!channels.empty()) out << ", label=" << quoted_lines({channels.begin(), channels.end()});
+    out << "];\n";
+  }
+  out << "}\n";
+  return out.str();
+}
+
+}  // namespace recordflow

@@ -1,0 +1,25 @@
+// DotExport: a Graphviz DOT drawing of one design's topology that renders as-is (`dot -Tsvg`).
+// Organisations are filled boxes coloured by type, systems grey cylinders; "uses" links are dotted and
+// undirected, electronic links solid, manual links dashed and red, each labelled with the channels that
+// make it. Instances of an organisation template are drawn as one node ("gp_practice ×180") unless
+// `all_instances` is set. The structural analysis opens the file as `//` comment lines. Deterministic:
+// the same inputs give the same bytes.
+#pragma once
+
+#include <string>
+
+#include "scenario/Scenario.hpp"
+#include "topology/StructuralAnalysis.hpp"
+#include "topology/Topology.hpp"
+
+namespace recordflow {
+
+struct DotOptions {
+  bool all_instances = false;  // one node per organisation instance instead of one per template
+};
+
+// `topology` and `structure` must be of the same design of `scenario`.
+std::string to_dot(const Scenario& scenario, const Topology& topology, const DesignStructure& structure,
+                   const DotOptions& options = {});
+
+}  // namespace recordflow

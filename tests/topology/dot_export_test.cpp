@@ -1,0 +1,88 @@
+#include "topology/DotExport.hpp"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "ScenarioFixtures.hpp"
+
+namespace recordflow {
+namespace {
+
+std::string dot_of(const Scenario& scenario, bool all_instances = false) {
+  const Topology topology = Topology::build(scenario);
+  return to_dot(scenario, topology, analyse_structure(scenario), DotOptions{all_instances});
+}
+
+Scenario hub_scenario(int practices) {
+  Scenario scenario = testing::base_scenario(practices);
+  testing::add_design(scenario, "hub", {{"hub_feed", 0.7}, {"paper_post", 0.3}});
+  return scenario;
+}
+
+TEST(DotExport, CollapsesTemplateInstancesByDefault) {
+  const std::string dot = dot_of(hub_scenario(180));
+  EXPECT_NE(dot.find("gp_practice \u00d7180"), std::string::npos);
+  EXPECT_EQ(dot.find("gp_practice#"), std::string::npos);
+  EXPECT_NE(dot.find("\"city_hospital\" -> \"gp_practice\" [style=dashed"), std::string::npos);
+}
+
+TEST(DotExport, ShowsEveryInstanceOnRequest) {
+  const std::string dot = dot_of(hub_scenario(3), true);
+  for (const std::string gp : {"gp_practice#1", "gp_practice#2", "gp_practice#3"}) {
+    EXPECT_NE(dot.find("\"" + gp + "\" [shape=box"), std::string::npos) << gp;
+  }
+  EXPECT_EQ(dot.find("\u00d7"), std::string::npos);
+}
+
+TEST(DotExport, OpensWithTheStructuralAnalysisAsComments) {
+  const std::string dot = dot_of(hub_scenario(3));
+  EXPECT_EQ(dot.rfind("// recordflow graph: scenario topology_fixture, design hub\n", 0), 0u);
+  EXPECT_NE(
+      dot.find("// cut systems (their failure splits the design's electronic graph): city_epr, engine, hub"),
+      std::string::npos);
+  EXPECT_NE(dot.find("single points of failure: city_epr, engine, hub"), std::string::npos);
+  std::istringstream lines(dot);
+  std::string line;
+  while (std::getline(lines, line) && line.rfind("digraph", 0) != 0)
+    EXPECT_EQ(line.rfind("// ", 0), 0u) << line;
+  EXPECT_EQ(line, "digraph \"hub\" {");
+}
+
+TEST(DotExport, StylesLinksByKind) {
+  const std::string dot = dot_of(hub_scenario(2));
+  EXPECT_NE(dot.find("\"city_epr\" -> \"engine\" [style=solid"), std::string::npos);
+  EXPECT_NE(dot.find("label=\"hub_feed\""), std::string::npos);
+  EXPECT_NE(dot.find("\"hub\" [shape=cylinder"), std::string::npos);
+}
+
+TEST(DotExport, IsDeterministic) {
+  const Scenario scenario = testing::regional_scenario(40);
+  EXPECT_EQ(dot_of(scenario), dot_of(scenario));
+  EXPECT_EQ(dot_of(scenario, true), dot_of(scenario, true));
+}
+
+TEST(DotExport, RendersWithGraphviz) {
+  if (std::system("command -v dot > /dev/null 2>&1") != 0) GTEST_SKIP() << "Graphviz dot is not installed";
+  const auto dir = std::filesystem::temp_directory_path() / ("recordflow_dot_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  for (const bool all : {false, true}) {
+    const auto dot_file = dir / "graph.dot";
+    const auto svg_file = dir / "graph.svg";
+    std::ofstream(dot_file) << dot_of(testing::regional_scenario(12), all);
+    const std::string command = "dot -Tsvg " + dot_file.string() + " -o " + svg_file.string();
+    ASSERT_EQ(std::system(command.c_str()), 0) << command;
+    std::ifstream svg(svg_file);
+    const std::string text((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("<svg"), std::string::npos);
+    EXPECT_NE(text.find("gp_practice"), std::string::npos);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace recordflow
