@@ -1,0 +1,142 @@
+// Systems that fail: store and forward, fail and retry, downtime procedures with back-entry, and
+// interfaces that silently withhold items until detected.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "EngineTestSupport.hpp"
+
+namespace recordflow::testing {
+namespace {
+
+Incident incident(Hours start, Hours duration) {
+  Incident i;
+  i.name = "outage";
+  i.start = start;
+  i.duration = duration;
+  return i;
+}
+
+std::map<std::uint64_t, Hours> available_times(const CollectingSink& sink) {
+  std::map<std::uint64_t, Hours> m;
+  for (const auto& a : sink.available) m[a.copy_id] = a.time;
+  return m;
+}
+
+TEST(EngineOutage, HubOutageGivesOutageGapsAndAQueueThatDrains) {
+  Scenario sc = base_scenario();
+  sc.systems["hub"].availability.incidents = {incident(48, 24)};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  ASSERT_EQ(sink.states.size(), 2u);
+  EXPECT_FALSE(sink.states[0].up);
+  EXPECT_DOUBLE_EQ(sink.states[0].time, 48);
+  EXPECT_TRUE(sink.states[1].up);
+  EXPECT_DOUBLE_EQ(sink.states[1].time, 72);
+  std::size_t longest = 0;
+  Hours last_hub_time = 0;
+  std::size_t last_hub_length = 99;
+  for (const auto& q : sink.queues) {
+    if (*q.queue != "hub") continue;
+    longest = std::max(longest, q.length);
+    if (q.time <= 72) {
+      last_hub_time = q.time;
+      last_hub_length = q.length;
+    }
+  }
+  EXPECT_GT(longest, 10u);
+  EXPECT_DOUBLE_EQ(last_hub_time, 72);
+  EXPECT_EQ(last_hub_length, 0u);  // the backlog drained at recovery
+  EXPECT_GT(sink.outcomes().at("outage"), 0);
+  EXPECT_TRUE(sink.lost.empty());
+  // Copies that reached the hub while it was down became available at the moment it came back.
+  const auto avail = available_times(sink);
+  std::size_t at_recovery = 0;
+  for (const auto& [id, t] : avail) at_recovery += t == 72 ? 1 : 0;
+  EXPECT_EQ(at_recovery, longest);
+}
+
+TEST(EngineOutage, StoreAndForwardKeepsWhatFailAndRetryLoses) {
+  Scenario sc = base_scenario();
+  sc.document_types["ed_summary"] = DocumentType{"ed_summary", std::nullopt, true};
+  sc.channels["message_fail"] = Channel{"message_fail", {system_step("hub", true, 2, 1.0), publish_step()}};
+  DocumentCreation ed;
+  ed.document = "ed_summary";
+  ed.to = {OrgType::primary};
+  ed.delay = Distribution::fixed(1);
+  sc.pathways[0].states[0].creates.push_back(ed);
+  sc.designs[0].rules.push_back(rule("ed_summary", "message_fail"));
+  sc.systems["hub"].availability.incidents = {incident(48, 24)};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::map<std::uint64_t, std::string> document;
+  for (const auto& c : sink.created) document[c.copy_id] = *c.document;
+  ASSERT_FALSE(sink.lost.empty());
+  for (const auto& l : sink.lost) {
+    EXPECT_STREQ(l.reason, "retries_exhausted");
+    EXPECT_EQ(document[l.copy_id], "ed_summary");
+    EXPECT_GE(l.time, 48 + 2.0);  // two retries an hour apart after the first failure
+    EXPECT_LT(l.time, 72 + 1e-9);
+  }
+  // Every discharge summary (store and forward) arrived.
+  std::size_t ds_created = 0, ds_available = 0;
+  const auto avail = available_times(sink);
+  for (const auto& [id, doc] : document)
+    if (doc == "discharge_summary") {
+      ++ds_created;
+      ds_available += avail.count(id);
+    }
+  EXPECT_GT(ds_created, 0u);
+  EXPECT_LE(ds_created - ds_available, 10u);  // only the last hours' copies are still in flight
+}
+
+TEST(EngineOutage, DowntimeProcedureThenBackEntryAfterRecovery) {
+  Scenario sc = base_scenario();
+  sc.systems["acute_epr"].availability.incidents = {incident(48, 24)};
+  sc.organisations[0].downtime_channel = "post";
+  sc.organisations[0].back_entry = BackEntry{"secretaries", Distribution::fixed(0.1)};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::size_t downtime_copies = 0;
+  for (const auto& c : sink.created) {
+    const bool in_window = c.time >= 48 && c.time < 72;
+    EXPECT_EQ(c.downtime, in_window);
+    if (c.downtime) {
+      EXPECT_EQ(*c.channel, "post");
+      ++downtime_copies;
+    } else {
+      EXPECT_EQ(*c.channel, "message");
+    }
+  }
+  ASSERT_GT(downtime_copies, 0u);
+  EXPECT_EQ(sink.back_entered.size(), downtime_copies);  // one paper record per document
+  for (const auto& b : sink.back_entered) EXPECT_GE(b.time, 72);
+  double back_entry_minutes = 0;
+  for (const auto& w : sink.staff)
+    if (std::string(w.task) == "back_entry") back_entry_minutes += w.minutes;
+  EXPECT_NEAR(back_entry_minutes, 6.0 * static_cast<double>(downtime_copies), 1e-6);
+}
+
+TEST(EngineOutage, SilentFailureWithholdsUntilDetection) {
+  Scenario sc = base_scenario();
+  sc.systems["hub"].availability.silent_failures = {SilentFailure{48, 1.0, Distribution::fixed(24)}};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  const auto avail = available_times(sink);
+  std::size_t withheld = 0;
+  for (const auto& c : sink.created) {
+    auto it = avail.find(c.copy_id);
+    ASSERT_NE(it, avail.end());
+    const Hours passed_hub = c.time + 0.5;  // after sign-off
+    if (passed_hub >= 48 && passed_hub < 72) {
+      EXPECT_DOUBLE_EQ(it->second, 72);  // released as a backlog at detection
+      ++withheld;
+    }
+  }
+  EXPECT_GT(withheld, 10u);
+  EXPECT_TRUE(sink.lost.empty());
+  EXPECT_GT(sink.outcomes().at("in_transit"), 0);  // withheld items are in flight, not lost
+}
+
+}  // namespace
+}  // namespace recordflow::testing
