@@ -78,6 +78,7 @@ METRICS = {
     "items_processed": ("Items processed", "count", None),
     "backlog_max": ("Largest backlog", "count", True),
     "backlog_clear_time": ("Time to clear a backlog", "hours", True),
+    "backlogs_not_cleared": ("Backlogs not cleared by the horizon", "count", True),
     "downtime_hours": ("Downtime", "hours", True),
     "copies_back_entered": ("Paper records keyed in after downtime", "count", True),
 }
@@ -539,11 +540,20 @@ def _warm_up_days(res):
     return float(w) / 24 if isinstance(w, (int, float)) and w > 0 else None
 
 
-def _series_panels(res, name, keys, max_panels, what):
+def _series_panels(res, name, keys, max_panels, what, drop_zero=False):
     s = res.series[(res.series["name"] == name) & (res.series["dim_keys"] == ",".join(keys))]
     if s.empty:
         raise Skip(f"no daily series '{name}'{' by ' + '/'.join(keys) if keys else ''}")
     groups = list(s.groupby("dims", sort=True))
+    if drop_zero:
+        flat = [g for g in groups if not (g[1][["mean", "ci_high"]].fillna(0).abs().to_numpy().max() > 0)]
+        groups = [g for g in groups if g not in flat]
+        if not groups:
+            raise Skip(f"every '{name}' series is zero in every design")
+        if flat:
+            print(f"note: {what} leaves out {len(flat)} series that stay at zero in every design: "
+                  + ", ".join(load.parse_dims(g[0]).get(keys[0], g[0]) if keys else g[0] for g in flat[:8])
+                  + (" ..." if len(flat) > 8 else ""), file=sys.stderr)
     groups.sort(key=lambda g: -float(np.nan_to_num(g[1]["mean"].max())))
     if len(groups) > max_panels:
         print(f"note: {what} shows the {max_panels} series with the highest peak; "
@@ -571,7 +581,7 @@ def _plot_series(ax, res, frame, colours):
 
 
 def fig_backlog(res, out, opts):
-    groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure")
+    groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure", drop_zero=True)
     colours = design_colours(res)
     n = len(groups)
     ncol = 1 if n == 1 else 2

@@ -225,6 +225,7 @@ def one_replication(design, rep):
         add("items_processed", dd, round(processed))
         add("backlog_max", dd, float(backlog[WARM_UP_DAYS:].max()))
         add("backlog_clear_time", dd, clear * 24 * own.uniform(0.8, 1.2))
+        add("backlogs_not_cleared", dd, 0)
         add("downtime_hours", dd, outage_hours if sysname == "city_epr" else outage_hours * 0.3)
     add("copies_back_entered", {"org_type": "acute"}, int(outage_hours * 14 * scale ** 0.3))
     daily_gaps = own.poisson(gaps_t / MEASURED_DAYS, HORIZON_DAYS).astype(float)
