@@ -250,14 +250,17 @@ def fig_gap_rate(res, out, opts):
         rows = _ordered(res, load.select(res.summary, metric, ()))
         m, el, eh = _mean_ci(rows, 100)
         y = np.arange(len(rows))
-        ax.barh(y, m, color=[colours.get(d, "#999") for d in rows["design"]], height=0.62, alpha=0.9)
+        ax.barh(y, np.nan_to_num(m), color=[colours.get(d, "#999") for d in rows["design"]], height=0.62, alpha=0.9)
         if (el > 0).any() or (eh > 0).any():
             ax.errorbar(m, y, xerr=[el, eh], fmt="none", ecolor="black", elinewidth=1.4, capsize=5)
         ax.set_yticks(y, [design_label(res, d) for d in rows["design"]])
         ax.invert_yaxis()
-        top = float(np.nanmax(m + eh)) if len(m) else 1
+        top = float(np.nanmax(m + eh)) if len(m) and not np.isnan(m).all() else 1
         ax.set_xlim(0, top * 1.6 if top > 0 else 1)
         for yi, (mi, hi, lo_, hi_) in enumerate(zip(m, eh, rows["ci_low"], rows["ci_high"])):
+            if math.isnan(mi):
+                ax.text(0, yi, "  no value", va="center", fontsize=10, color="#777777")
+                continue
             txt = f"{mi:.1f} %"
             if not (math.isnan(lo_) or math.isnan(hi_)) and hi_ > lo_:
                 txt += f"  ({lo_ * 100:.1f}–{hi_ * 100:.1f})"
@@ -429,9 +432,11 @@ def fig_delay(res, out, opts):
                     ax.plot([v["p50"], v["p90"]], [yy, yy], color=c, lw=5.5, solid_capstyle="butt", alpha=0.85)
                 if not math.isnan(v["p95"]):
                     ax.plot([v["p95"]], [yy], marker="D", ms=4.5, color="white", mec=c, mew=1.4)
+                if math.isnan(v["p50"]):
+                    continue
                 ax.plot([v["p50"]], [yy], marker="o", ms=8, color=c, mec="black", mew=0.8, zorder=5)
                 lo_all.append(v["p50"])
-                hi_all.append(np.nanmax([v[p] for p in v]))
+                hi_all.append(max(x for x in v.values() if not math.isnan(x)))
             y += nd + 0.8
         ax.set_yticks(yticks, ylabels)
         ax.set_ylim(y - 0.8 + 0.2 - 0.5 + 0.3, -0.7)
