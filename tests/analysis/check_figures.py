@@ -13,6 +13,10 @@ Modes (ANALYSIS is the analysis/ folder, OUT a scratch directory that is emptied
       results cut down from FILE (a single design with no comparisons, series or replications; an empty
       document) or blown up (seven designs with long names, many systems, zero delays, a null value) still
       give exit 0, skip notes on stderr where a figure has no data, and a valid report.
+  check_figures.py --analysis ANALYSIS --recordflow BIN --scenario FILE --out OUT [--expect NAME ...]
+                   [-- RUN ARGUMENTS]
+      runs `BIN run FILE --out OUT/run RUN ARGUMENTS`, then checks the scripts on its results.json as above,
+      and that analysis/load.py reads its tidy.csv into the same rows as the replications in results.json.
 Exit 0 when every check passes, 1 otherwise (each failure is listed).
 """
 import argparse
@@ -279,6 +283,50 @@ def sparse(analysis, results, out):
         fail(f"[empty document] figures drawn from nothing: {sorted(stems)}")
 
 
+def real_run(analysis, binary, scenario, run_args, out, expect):
+    run_dir = out / "run"
+    cmd = [str(binary), "run", str(scenario), "--out", str(run_dir)] + list(run_args)
+    print("running:", " ".join(cmd))
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+    if p.returncode != 0:
+        fail(f"recordflow run exited {p.returncode}: {p.stderr.strip()[-2000:]}")
+        return
+    results = run_dir / "results.json"
+    if not results.is_file():
+        fail(f"recordflow run wrote no {results}")
+        return
+    check_outputs(analysis, results, out, expect, "recordflow run")
+    tidy = run_dir / "tidy.csv"
+    if not tidy.is_file():
+        fail(f"recordflow run wrote no {tidy}")
+        return
+    sys.path.insert(0, str(analysis))
+    import load
+    res = load.load(results)
+    frame = load.read_tidy_csv(tidy)
+    want = ["design", "replication", "metric", "dims", "value"]
+    missing = [c for c in want if c not in frame.columns]
+    if missing:
+        fail(f"{tidy}: columns {missing} missing")
+        return
+    reps = res.replications
+    if len(frame) != len(reps):
+        fail(f"{tidy}: {len(frame)} rows, results.json holds {len(reps)} replication metrics")
+        return
+    key = ["design", "replication", "metric", "dims"]
+    a = frame[want].assign(replication=frame["replication"].astype(int)).sort_values(key).reset_index(drop=True)
+    b = reps[want].assign(replication=reps["replication"].astype(int)).sort_values(key).reset_index(drop=True)
+    if not (a[key].astype(str).to_numpy() == b[key].astype(str).to_numpy()).all():
+        fail(f"{tidy}: keys differ from results.json replications")
+    elif not ((a["value"] - b["value"]).abs() <= 1e-9 * (1 + b["value"].abs())).fillna(a["value"].isna() & b["value"].isna()).all():
+        fail(f"{tidy}: values differ from results.json replications")
+    for col in [c for c in frame.columns if c not in want]:
+        dims_has = frame["dims"].str.contains(f"(?:^|;){col}=", regex=True)
+        if not (dims_has == (frame[col] != "")).all():
+            fail(f"{tidy}: dimension column {col} does not match the dims column")
+    print(f"[recordflow run] tidy.csv: {len(frame)} rows agree with results.json")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--analysis", required=True, type=pathlib.Path, help="the analysis/ folder")
@@ -287,12 +335,23 @@ def main():
     ap.add_argument("--expect", nargs="*", default=[], help="figure file stems that must be written")
     ap.add_argument("--bad-inputs", action="store_true")
     ap.add_argument("--sparse", action="store_true")
-    a = ap.parse_args()
+    ap.add_argument("--recordflow", type=pathlib.Path, help="recordflow binary: run --scenario first")
+    ap.add_argument("--scenario", type=pathlib.Path)
+    argv = sys.argv[1:]
+    run_args = []
+    if "--" in argv:
+        i = argv.index("--")
+        argv, run_args = argv[:i], argv[i + 1:]
+    a = ap.parse_args(argv)
     if a.out.exists():
         shutil.rmtree(a.out)
     a.out.mkdir(parents=True)
     if a.bad_inputs:
         bad_inputs(a.analysis, a.out)
+    elif a.recordflow is not None:
+        if a.scenario is None:
+            ap.error("--recordflow needs --scenario")
+        real_run(a.analysis, a.recordflow, a.scenario, run_args, a.out, a.expect)
     elif a.results is None:
         ap.error("--results is required")
     elif a.sparse:
