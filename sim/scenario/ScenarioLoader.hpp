@@ -18,10 +18,10 @@ namespace recordflow {
 using JsonOverride = std::pair<std::string, nlohmann::json>;  // JSON Pointer and the value to put there
 
 struct LoadedScenario {
-  std::string path;                      // the scenario file as given
-  nlohmann::json resolved;               // composed document, defaults filled in, before design overrides
-  std::vector<std::string> designs;      // design names in declaration order
-  std::vector<Diagnostic> diagnostics;   // empty when the scenario is valid
+  std::string path;                     // the scenario file as given
+  nlohmann::json resolved;              // composed document, defaults filled in, before design overrides
+  std::vector<std::string> designs;     // design names in declaration order
+  std::vector<Diagnostic> diagnostics;  // empty when the scenario is valid
   bool ok() const { return diagnostics.empty(); }
 };
 
@@ -32,6 +32,10 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<JsonOver
 // design's `set`. Throws ScenarioError if the document is invalid for that design.
 Scenario build_scenario(const nlohmann::json& resolved, const std::string& design,
                         const std::string& source_file = "");
+
+// Checks a reusable model part (e.g. a file under models/) on its own: reading, composition (its includes,
+// archetypes, `set`) and the JSON Schema. Completeness and cross-references are checked on scenarios only.
+std::vector<Diagnostic> check_model_part(const std::string& path);
 
 // The JSON Schema of the scenario language (the text of sim/scenario/scenario.schema.json, compiled in).
 const std::string& scenario_schema_text();
