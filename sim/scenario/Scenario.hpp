@@ -37,9 +37,9 @@ struct AccessProfile {
   std::string name;
   double look_probability = 1.0;  // chance the clinician looks in this place at an encounter
   Distribution look_time = Distribution::fixed(0);   // hours spent looking (once per place per encounter)
-  double phone_probability = 0.0;                    // chance of phoning the source when nothing is found
+  double phone_probability = 0.0;                      // chance of phoning the source when nothing is found
   Distribution phone_time = Distribution::fixed(0);  // hours per phone call
-  double phone_success_probability = 1.0;            // chance the call obtains the information
+  double phone_success_probability = 1.0;              // chance the call obtains the information
 };
 
 // Capacity reduced to `capacity_share` of normal during [start, start + duration).
@@ -63,7 +63,7 @@ struct RandomFailures {
 struct Incident {  // a scripted outage, e.g. a ransomware attack
   std::string name;
   Hours start = 0;
-  Hours duration = 0;                   // fully down
+  Hours duration = 0;                    // fully down
   std::vector<CapacityPhase> recovery;  // degraded phases after it, start relative to the incident's end
 };
 
@@ -86,7 +86,7 @@ struct Availability {
 
 struct System {
   std::string name;
-  std::string kind;  // epr, gp_system, social_care_system, integration_engine, hub, spine, ...
+  std::string kind;                          // epr, gp_system, social_care_system, integration_engine, hub, spine, ...
   std::optional<double> capacity_per_hour;  // items per hour; none = not a bottleneck
   std::string access_profile;               // how clinicians look at records held here
   Availability availability;
@@ -107,9 +107,9 @@ struct Organisation {
   std::string name;           // instance name: "city_hospital", or "gp_practice#12" for template instances
   std::string template_name;  // the declared name ("gp_practice"); equals name when count was 1
   OrgType type = OrgType::acute;
-  std::string system;    // the record system it uses
-  double weight = 1.0;   // share of patients registered with / served by it, among its type
-  std::string calendar;  // opening hours for encounters
+  std::string system;       // the record system it uses
+  double weight = 1.0;      // share of patients registered with / served by it, among its type
+  std::string calendar;     // opening hours for encounters
   std::vector<StaffPool> staff;
   std::string downtime_channel;  // channel used for documents created while `system` is down ("" = wait)
   std::optional<BackEntry> back_entry;
@@ -128,7 +128,7 @@ struct Step {
   std::string pool;
   std::string task;  // label for staff-time metrics: sign_off, print, scan, file, code, re_key, review, phone
   Distribution duration;
-  int priority = 0;                // lower runs first; FIFO within a priority
+  int priority = 0;                 // lower runs first; FIFO within a priority
   double abandon_probability = 0;  // the task is never done and the document is lost
   // transit: post, courier, fax, email, network hop.
   std::string mode;
@@ -162,10 +162,10 @@ struct Channel {
 
 struct DocumentCreation {
   std::string document;
-  bool at_end = true;       // created when the encounter ends (discharge) or when it starts
-  std::vector<OrgType> to;  // destination organisation types (the patient's organisations of those types)
+  bool at_end = true;           // created when the encounter ends (discharge) or when it starts
+  std::vector<OrgType> to;      // destination organisation types (the patient's organisations of those types)
   double probability = 1.0;
-  Distribution delay;  // authoring delay after the encounter start/end
+  Distribution delay;           // authoring delay after the encounter start/end
 };
 
 struct Need {
@@ -192,7 +192,7 @@ struct State {
 
 struct Pathway {
   std::string name;
-  double rate_per_1000_per_hour = 0;       // arrivals per 1,000 population per hour (mean over a week)
+  double rate_per_1000_per_hour = 0;      // arrivals per 1,000 population per hour (mean over a week)
   std::array<double, 7> weekly_profile{};  // relative weights Mon..Sun (mean 1)
   std::array<double, 24> daily_profile{};  // relative weights by hour of day (mean 1)
   std::string start;
