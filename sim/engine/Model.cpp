@@ -172,10 +172,10 @@ Hours Model::next_time() const {
   return agenda_.top().time;
 }
 
-Hours Model::step() {
-  const Hours t = agenda_.top().time;
-  while (!agenda_.empty() && agenda_.top().time <= t) {
+void Model::run_through(Hours limit) {
+  while (!agenda_.empty() && agenda_.top().time <= limit && agenda_.top().time < horizon_) {
     const Event e = agenda_.pop();
+    const Hours t = e.time;
     ++counters_.logical_events;
     switch (e.kind) {
       case EventKind::system_change:
@@ -218,7 +218,6 @@ Hours Model::step() {
         break;
     }
   }
-  return t;
 }
 
 void Model::on_system_change(Index system, std::size_t change, Hours t) {

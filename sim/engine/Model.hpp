@@ -155,8 +155,9 @@ class Model {
 
   // Time of the next event (kNever when none before the horizon).
   Hours next_time() const;
-  // Handles every event at the next instant; returns that instant.
-  Hours step();
+  // Handles, in agenda order, every event due at or before `limit` (and before the horizon), each at its
+  // own time; events they schedule within the limit are handled too.
+  void run_through(Hours limit);
   const ModelCounters& counters() const { return counters_; }
 
  private:

@@ -1,8 +1,8 @@
-// simulate(): one replication on SimGrid. The SimGrid engine owns the clock; one actor on the control host
-// ("agenda") sleeps until the model's next instant and lets the Model handle everything due then, so one
-// SimGrid wake-up serves all the logical events of an instant. Errors inside the actor are caught, every
-// actor is killed, and the error is rethrown after run; a deadlock fails the run too.
-#include "engine/Simulation.hpp"
+// One replication on SimGrid. The SimGrid engine owns the clock; one actor on the control host ("agenda")
+// sleeps until the model's next event and lets the Model handle everything due within the wake quantum, so
+// one SimGrid wake-up serves many logical events. Errors inside the actor are caught, every actor is
+// killed, and the error is rethrown after run; a deadlock fails the run too.
+#include "engine/Replication.hpp"
 
 #include <xbt/log.h>
 #include <simgrid/Exception.hpp>
@@ -17,7 +17,7 @@
 #include "engine/Platform.hpp"
 #include "topology/Topology.hpp"
 
-namespace recordflow {
+namespace recordflow::engine {
 namespace {
 
 namespace sg4 = simgrid::s4u;
@@ -34,10 +34,10 @@ std::vector<std::string> engine_arguments(const EngineOptions& options) {
 
 }  // namespace
 
-EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink,
-                      const EngineOptions& options) {
+EngineReport run_replication(const Scenario& scenario, int replication, EventSink& sink,
+                             const EngineOptions& options, Hours wake_quantum) {
   // The model is built (and the scenario checked) before SimGrid starts, so bad input fails early.
-  engine::Model model(scenario, replication, sink);
+  Model model(scenario, replication, sink);
 
   std::vector<std::string> args = engine_arguments(options);
   std::vector<char*> argv;
@@ -47,15 +47,14 @@ EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink
   sg4::Engine simgrid_engine(&argc, argv.data());
 
   const Topology topology = Topology::build(scenario);
-  const engine::PlatformHandles platform =
-      engine::build_platform(model, topology.systems(), topology.system_links());
+  const PlatformHandles platform = build_platform(model, topology.systems(), topology.system_links());
 
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
 
   std::string error;
   EngineReport report;
-  sg4::Actor::create("agenda", platform.control, [&model, &error, &report]() {
+  sg4::Actor::create("agenda", platform.control, [&model, &error, &report, wake_quantum]() {
     try {
       while (true) {
         const Hours next = model.next_time();
@@ -65,7 +64,7 @@ EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink
           sg4::this_actor::sleep_until(target);
           ++report.actor_wakeups;
         }
-        model.step();
+        model.run_through(next + wake_quantum);
       }
     } catch (const simgrid::ForcefulKillException&) {
       throw;  // SimGrid is tearing this actor down: let it
@@ -87,4 +86,4 @@ EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink
   return report;
 }
 
-}  // namespace recordflow
+}  // namespace recordflow::engine

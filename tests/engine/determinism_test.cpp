@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "EngineTestSupport.hpp"
+#include "engine/Replication.hpp"
 
 namespace recordflow::testing {
 namespace {
@@ -36,6 +37,29 @@ TEST(EngineDeterminism, SameSeedSameEventStreamInSeparateProcesses) {
   ASSERT_NE(a, "child failed");
   EXPECT_EQ(a, b);
   EXPECT_NE(a, c);
+}
+
+// The agenda actor's wake quantum only batches SimGrid wake-ups: the event stream is the same with one
+// wake-up per instant (quantum 0) as with the default.
+TEST(EngineDeterminism, WakeQuantumDoesNotChangeTheEventStream) {
+  const Scenario sc = scenario_with_failures();
+  auto run = [&](Hours quantum) {
+    return run_in_child([&] {
+      CollectingSink sink;
+      const EngineReport r = engine::run_replication(sc, 2, sink, test_options(), quantum);
+      return std::to_string(sink.digest) + " wakeups " + std::to_string(r.actor_wakeups);
+    });
+  };
+  const std::string exact = run(0.0);
+  const std::string batched = run(engine::kDefaultWakeQuantum);
+  const std::string coarse = run(6.0);
+  ASSERT_NE(exact, "child failed");
+  auto digest = [](const std::string& s) { return s.substr(0, s.find(' ')); };
+  auto wakeups = [](const std::string& s) { return std::stoull(s.substr(s.rfind(' ') + 1)); };
+  EXPECT_EQ(digest(exact), digest(batched));
+  EXPECT_EQ(digest(exact), digest(coarse));
+  EXPECT_GT(wakeups(exact), wakeups(batched));
+  EXPECT_GT(wakeups(batched), wakeups(coarse));
 }
 
 // What a design must not change: arrivals, journeys (encounters and the copies they create) and failures.
