@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Standard figures of a recordflow run.
 
-Usage: /usr/bin/python3 analysis/figures.py RESULTS.json --out DIR [--svg] [--dpi 150] [--top-flows 12]
+Usage: /usr/bin/python3 analysis/figures.py RESULTS.json --out DIR [--svg] [--dpi 150] [--top-flows 12] [--point N]
 
 Writes PNG files (and SVG with --svg) into DIR and prints the path of each file written, one per line.
 A figure whose data is absent from the results (no comparisons, a single design, no daily series, ...)
@@ -150,6 +150,8 @@ def design_label(res, d):
 def subtitle(res, interval=True):
     reps = sorted({r for r in (res.replications_of(d) for d in res.designs) if r})
     parts = [f"Scenario: {res.scenario_name}"]
+    if res.point is not None:
+        parts.append(f"sweep point {res.point}: {res.point_label(res.point)}")
     if reps:
         parts.append(f"{'/'.join(str(r) for r in reps)} replication{'s' if reps != [1] else ''} per design")
     if interval and _has_intervals(res):
@@ -737,13 +739,37 @@ def options(argv=None, prog=None, description=None):
     p.add_argument("--dpi", type=int, default=150, help="PNG resolution (default 150)")
     p.add_argument("--top-flows", type=int, default=12,
                    help="delay figure: show at most this many flows, the largest by copies (default 12)")
+    p.add_argument("--point", type=int, default=None,
+                   help="results of a sweep: the point to draw (default: the first; see manifest.points)")
     return p.parse_args(argv)
+
+
+def choose_point(res, opts):
+    """A sweep's results hold every point: restrict them to --point (default the first), saying so."""
+    has = any("point" in f.columns for f in (res.summary, res.comparisons, res.series, res.replications))
+    if not has and not res.points:
+        if opts.point is not None:
+            print("note: --point ignored: these results are not from a sweep", file=sys.stderr)
+        return res
+    available = sorted({int(p) for f in (res.summary, res.series) if "point" in f.columns
+                        for p in f["point"].dropna().unique()} | {p["point"] for p in res.points
+                                                                    if isinstance(p.get("point"), int)})
+    if not available:
+        return res
+    point = available[0] if opts.point is None else opts.point
+    if point not in available:
+        raise load.ResultsError(f"{res.path}: no sweep point {point} (points: "
+                                f"{', '.join(str(p) for p in available)})")
+    if opts.point is None and len(available) > 1:
+        print(f"note: sweep results with {len(available)} points: drawing point {point} "
+              f"({res.point_label(point)}); choose another with --point", file=sys.stderr)
+    return res.at_point(point)
 
 
 def main(argv=None) -> int:
     opts = options(argv)
     try:
-        res = load.load(opts.results)
+        res = choose_point(load.load(opts.results), opts)
     except load.ResultsError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

@@ -114,12 +114,16 @@ def _records(rows, kind: str, values: list[str], id_cols: list[str]) -> pd.DataF
         dims = row.get("dims") if isinstance(row.get("dims"), dict) else {}
         dims = {str(k): str(v) for k, v in dims.items()}
         rec = {c: row.get(c) for c in id_cols}
+        if "point" in row:
+            rec["point"] = row.get("point")
         rec["dims"] = dims_string(dims)
         rec["dim_keys"] = ",".join(sorted(dims))
         for v in values:
             rec[v] = _num(row.get(v))
         recs.append(rec)
         dims_list.append(dims)
+    point = ["point"] if any("point" in r for r in recs) else []
+    id_cols = id_cols + point
     frame = pd.DataFrame(recs, columns=id_cols + ["dims", "dim_keys"] + values)
     frame = _dim_columns(frame, dims_list)
     cols = id_cols + ["dims", "dim_keys"] + [c for c in frame.columns if c not in id_cols + ["dims", "dim_keys"] + values] + values
@@ -146,14 +150,18 @@ def series_frame(doc: dict) -> pd.DataFrame:
         lo = s.get("ci_low") if isinstance(s.get("ci_low"), list) else []
         hi = s.get("ci_high") if isinstance(s.get("ci_high"), list) else []
         for day, m in enumerate(mean):
-            recs.append({"design": s.get("design"), "name": s.get("name"), "dims": dims_string(dims),
+            recs.append({"design": s.get("design"), "point": s.get("point"), "name": s.get("name"),
+                         "dims": dims_string(dims),
                          "dim_keys": ",".join(sorted(dims)), "day": day, "mean": _num(m),
                          "ci_low": _num(lo[day]) if day < len(lo) else math.nan,
                          "ci_high": _num(hi[day]) if day < len(hi) else math.nan})
             dims_list.append(dims)
-    frame = pd.DataFrame(recs, columns=["design", "name", "dims", "dim_keys", "day", "mean", "ci_low", "ci_high"])
+    frame = pd.DataFrame(recs, columns=["design", "point", "name", "dims", "dim_keys", "day", "mean", "ci_low",
+                                        "ci_high"])
+    if frame["point"].isna().all():
+        frame = frame.drop(columns="point")
     frame = _dim_columns(frame, dims_list)
-    fixed = ["design", "name", "dims", "dim_keys"]
+    fixed = [c for c in ("design", "point", "name", "dims", "dim_keys") if c in frame.columns]
     tail = ["day", "mean", "ci_low", "ci_high"]
     return frame[fixed + [c for c in frame.columns if c not in fixed + tail] + tail]
 
@@ -169,12 +177,16 @@ def replications_frame(doc: dict) -> pd.DataFrame:
                 continue
             dims = m.get("dims") if isinstance(m.get("dims"), dict) else {}
             dims = {str(k): str(v) for k, v in dims.items()}
-            recs.append({"design": rep.get("design"), "replication": rep.get("replication"), "seed": rep.get("seed"),
+            recs.append({"design": rep.get("design"), "point": rep.get("point"), "replication": rep.get("replication"),
+                         "seed": rep.get("seed"),
                          "metric": m.get("metric"), "dims": dims_string(dims), "dim_keys": ",".join(sorted(dims)),
                          "value": _num(m.get("value"))})
             dims_list.append(dims)
-    cols = ["design", "replication", "seed", "metric", "dims", "dim_keys", "value"]
+    cols = ["design", "point", "replication", "seed", "metric", "dims", "dim_keys", "value"]
     frame = pd.DataFrame(recs, columns=cols)
+    if frame["point"].isna().all():
+        frame = frame.drop(columns="point")
+        cols.remove("point")
     frame = _dim_columns(frame, dims_list)
     fixed = cols[:-1]
     return frame[fixed + [c for c in frame.columns if c not in cols] + ["value"]]
@@ -213,6 +225,7 @@ class Results:
     replications: pd.DataFrame
     designs: list = field(default_factory=list)
     baseline: str | None = None
+    point: int | None = None   # the sweep point these frames are restricted to (see at_point)
 
     @property
     def manifest(self) -> dict:
@@ -231,6 +244,29 @@ class Results:
             return name
         f = self.manifest.get("scenario_file")
         return pathlib.Path(f).stem if isinstance(f, str) and f else pathlib.Path(self.path).parent.name
+
+    @property
+    def points(self) -> list:
+        """Sweep points: [{"point": i, "factors": {pointer: value}}, ...]; [] for a plain run."""
+        pts = self.manifest.get("points")
+        return [p for p in pts if isinstance(p, dict)] if isinstance(pts, list) else []
+
+    def point_label(self, point) -> str:
+        for p in self.points:
+            if p.get("point") == point:
+                f = p.get("factors")
+                if isinstance(f, dict) and f:
+                    return ", ".join(f"{k} = {json.dumps(v) if not isinstance(v, str) else v}" for k, v in f.items())
+        return f"point {point}"
+
+    def at_point(self, point) -> "Results":
+        """The same results restricted to one sweep point (the `point` column dropped)."""
+        def cut(frame):
+            if "point" not in frame.columns:
+                return frame
+            return frame[frame["point"] == point].drop(columns="point").reset_index(drop=True)
+        return Results(self.path, self.doc, cut(self.summary), cut(self.comparisons), cut(self.series),
+                       cut(self.replications), list(self.designs), self.baseline, point)
 
     def replications_of(self, design) -> int | None:
         r = self.manifest.get("replications")

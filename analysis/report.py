@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Self-contained HTML report of a recordflow run.
 
-Usage: /usr/bin/python3 analysis/report.py RESULTS.json --out DIR [--dpi 150] [--top-flows 12]
+Usage: /usr/bin/python3 analysis/report.py RESULTS.json --out DIR [--dpi 150] [--top-flows 12] [--point N]
 
 Draws the standard figures (see figures.py) into DIR and writes DIR/report.html with the figures
 embedded, the run's facts, a summary table per design with 95 % intervals and the comparison with the
@@ -293,6 +293,9 @@ def facts_table(res) -> str:
     if isinstance(w, (int, float)):
         add("warm-up (not counted)", f"{w:g} h ({w / 24:g} days)")
     add("seed", m.get("seed"))
+    if res.point is not None:
+        add("sweep point shown", f"{res.point}: {res.point_label(res.point)} (of {len(res.points)}; "
+                                 "other points: report.py --point N)")
     if m.get("overrides"):
         add("overrides", _plain(m.get("overrides")))
     add("tool version", m.get("tool_version"))
@@ -342,7 +345,7 @@ def main(argv=None) -> int:
     opts = figures.options(argv, description="Self-contained HTML report of a recordflow run.")
     opts.svg = False
     try:
-        res = load.load(opts.results)
+        res = figures.choose_point(load.load(opts.results), opts)
     except load.ResultsError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

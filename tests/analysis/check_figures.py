@@ -11,7 +11,8 @@ Modes (ANALYSIS is the analysis/ folder, OUT a scratch directory that is emptied
       not a results document, both scripts exit 2 with a one-line "error:" message, no traceback and no report.
   check_figures.py --analysis ANALYSIS --results FILE --sparse --out OUT
       results cut down from FILE (a single design with no comparisons, series or replications; an empty
-      document) or blown up (seven designs with long names, many systems, zero delays, a null value) still
+      document) or blown up (seven designs with long names, many systems, zero delays, a null value; a
+      sweep with two points) still
       give exit 0, skip notes on stderr where a figure has no data, and a valid report.
   check_figures.py --analysis ANALYSIS --recordflow BIN --scenario FILE --out OUT [--expect NAME ...]
                    [-- RUN ARGUMENTS]
@@ -276,6 +277,18 @@ def sparse(analysis, results, out):
     stems, _ = check_outputs(analysis, path, out / "many", ["gap_rate_by_design", "gaps_by_cause", "delay_by_flow",
                                                            "staff_hours_by_design", "backlog_over_time",
                                                            "differences_vs_baseline"], "many designs")
+    # a sweep: every entry tagged with its point, manifest.points lists the factors
+    sweep = copy.deepcopy(doc)
+    for key in ("summary", "comparisons", "series", "replications"):
+        sweep[key] = [dict(copy.deepcopy(r), point=pt) for pt in (0, 1) for r in doc[key]]
+    sweep["manifest"]["points"] = [{"point": 0, "factors": {"/experiment/horizon": "60 d"}},
+                                   {"point": 1, "factors": {"/experiment/horizon": "120 d"}}]
+    path = out / "sweep.json"
+    path.write_text(json.dumps(sweep))
+    _, stderr = check_outputs(analysis, path, out / "sweep", ["gap_rate_by_design", "differences_vs_baseline"],
+                              "sweep")
+    if "sweep results with 2 points" not in stderr:
+        fail("[sweep] no note about the point drawn")
     empty = out / "empty.json"
     empty.write_text('{"format": "recordflow-results", "version": 1}')
     stems, _ = check_outputs(analysis, empty, out / "empty", [], "empty document")
@@ -320,7 +333,7 @@ def real_run(analysis, binary, scenario, run_args, out, expect):
         fail(f"{tidy}: keys differ from results.json replications")
     elif not ((a["value"] - b["value"]).abs() <= 1e-9 * (1 + b["value"].abs())).fillna(a["value"].isna() & b["value"].isna()).all():
         fail(f"{tidy}: values differ from results.json replications")
-    for col in [c for c in frame.columns if c not in want]:
+    for col in [c for c in frame.columns if c not in want and c != "point" and not c.startswith("/")]:
         dims_has = frame["dims"].str.contains(f"(?:^|;){col}=", regex=True)
         if not (dims_has == (frame[col] != "")).all():
             fail(f"{tidy}: dimension column {col} does not match the dims column")
