@@ -60,7 +60,9 @@ class CopyLedger {
 
   std::uint32_t flow_id(std::uint32_t document, int from, int to);
   std::uint32_t document_id(const std::string* name);
-  void sync_documents();  // per-document tables follow the names interned so far
+  void sync_documents();
+  std::vector<double> merged_delays(
+      std::size_t count) const;  // per-document tables follow the names interned so far
 
   Hours warm_up_;
   const Scenario& scenario_;

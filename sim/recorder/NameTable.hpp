@@ -4,6 +4,8 @@
 // interned correctly. A null pointer is the empty name. Ids are stable; names() is in first-seen order.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,13 +38,28 @@ class NameTable {
   std::size_t size() const { return names_.size(); }
 
  private:
+  // A small direct-mapped cache in front of the address map keeps the common case to one comparison.
   std::uint32_t cached(const void* address, std::string_view text) {
+    Recent& recent = recent_[(reinterpret_cast<std::uintptr_t>(address) >> 3) % kRecent];
+    if (recent.address == address && names_[recent.id] == text) return recent.id;
     auto it = by_address_.find(address);
-    if (it != by_address_.end() && names_[it->second] == text) return it->second;
-    const std::uint32_t id = intern(text);
-    by_address_[address] = id;
+    std::uint32_t id;
+    if (it != by_address_.end() && names_[it->second] == text) {
+      id = it->second;
+    } else {
+      id = intern(text);
+      by_address_[address] = id;
+    }
+    recent = {address, id};
     return id;
   }
+
+  struct Recent {
+    const void* address = nullptr;
+    std::uint32_t id = 0;
+  };
+  static constexpr std::size_t kRecent = 64;
+  std::array<Recent, kRecent> recent_{};
 
   std::vector<std::string> names_;
   std::map<std::string, std::uint32_t, std::less<>> by_name_;

@@ -4,7 +4,9 @@
 // locally (the scenario layer's to_string(OrgType) is not needed to link the recorder).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -29,12 +31,26 @@ inline int org_type_slot(OrgType type) {
 
 class OrgIndex {
  public:
+  OrgIndex() = default;
+  // Interns the scenario's organisations first, so that their ids are their positions and look-ups of
+  // them need no hashing.
+  explicit OrgIndex(const std::vector<Organisation>& organisations) {
+    for (const Organisation& org : organisations) intern(&org);
+    if (!organisations.empty()) {
+      first_ = organisations.data();
+      count_ = organisations.size();
+    }
+  }
+
   struct Entry {
     std::string name;
     int type_slot = kUnknownOrgType;
   };
 
   std::uint32_t intern(const Organisation* org) {
+    if (first_ != nullptr && std::less_equal<>()(first_, org) && std::less<>()(org, first_ + count_)) {
+      return static_cast<std::uint32_t>(org - first_);
+    }
     auto it = ids_.find(org);
     if (it != ids_.end()) return it->second;
     const auto id = static_cast<std::uint32_t>(entries_.size());
@@ -46,6 +62,8 @@ class OrgIndex {
   const Entry& entry(std::uint32_t id) const { return entries_[id]; }
 
  private:
+  const Organisation* first_ = nullptr;
+  std::size_t count_ = 0;
   std::vector<Entry> entries_;
   std::unordered_map<const Organisation*, std::uint32_t> ids_;
 };

@@ -20,6 +20,7 @@ struct Recorder::State {
       : scenario(s),
         replication(rep),
         warm_up(s.experiment.warm_up),
+        orgs(s.organisations),
         copies(s, warm_up),
         gaps(s, warm_up),
         staff(warm_up),
