@@ -3,6 +3,9 @@
 
 #include <string>
 
+#include "RecorderFixture.hpp"
+#include "recorder/CopyLedger.hpp"
+#include "recorder/GapLedger.hpp"
 #include "recorder/IdTable.hpp"
 #include "recorder/NameTable.hpp"
 #include "recorder/Quantiles.hpp"
@@ -62,3 +65,39 @@ TEST(NameTableTest, InternsByTextWhateverTheAddress) {
 
 }  // namespace
 }  // namespace recordflow
+
+namespace recordflow::testing {
+namespace {
+
+// Per-copy state stays at 16 bytes in the table plus 8 bytes per available copy, and each encounter
+// costs one byte, when ids are dense (as the engine numbers them).
+TEST(LedgerMemoryTest, CopiesAndEncountersCostAFewBytesEach) {
+  const Scenario scenario = make_scenario(24);
+  CopyLedger copies(scenario, 24);
+  OrgIndex orgs(scenario.organisations);
+  GapLedger gaps(scenario, 24);
+  const std::string encounter_type = "gp_appointment";
+  constexpr std::uint64_t kCopies = 200000;
+  for (std::uint64_t id = 1; id <= kCopies; ++id) {
+    CopyCreated created;
+    created.copy_id = id;
+    created.document = &scenario.document_types.at("discharge_summary").name;
+    created.source = &scenario.organisations[0];
+    created.destination = &scenario.organisations[1];
+    created.time = 30;
+    copies.created(created, orgs);
+    if (id % 2 == 0) copies.available(CopyAvailable{id, 31});
+    NeedEvaluated need;
+    need.encounter_id = id;
+    need.encounter_type = &encounter_type;
+    need.outcome = NeedOutcome::seen;
+    need.time = 30;
+    gaps.need(need);
+  }
+  const double per_copy = static_cast<double>(copies.memory_bytes()) / kCopies;
+  EXPECT_LT(per_copy, 16 + 8 * 0.5 * 2 + 1) << "table 16 B, delays 8 B per available copy (vector slack x2)";
+  EXPECT_LT(static_cast<double>(gaps.memory_bytes()) / kCopies, 1.5);
+}
+
+}  // namespace
+}  // namespace recordflow::testing

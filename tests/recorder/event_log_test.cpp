@@ -102,6 +102,15 @@ TEST_F(EventLogTest, AnUnwritableLocationFailsAtConstruction) {
   EXPECT_THROW(recorder(), std::runtime_error);
 }
 
+TEST_F(EventLogTest, AFailureAtFinishLeavesNoFile) {
+  create(1, 30);
+  step(1, "print", nullptr, hospital(), 30, 31);
+  fs::remove_all(dir_);  // the log cannot be renamed into place any more
+  EXPECT_THROW(recorder().finish(240), std::runtime_error);
+  EXPECT_FALSE(fs::exists(path_));
+  EXPECT_FALSE(fs::exists(path_.string() + ".tmp"));
+}
+
 TEST_F(EventLogTest, ReplacesAnExistingLogOnlyWhenComplete) {
   { std::ofstream(path_) << "old\n"; }
   create(1, 30);
