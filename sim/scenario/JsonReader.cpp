@@ -88,8 +88,9 @@ std::size_t too_deep_offset(std::string_view text) {
 
 // nlohmann's what() reads "[json.exception.parse_error.101] parse error at line 3, column 5: <reason>".
 std::string parse_reason(const std::string& what) {
-  const auto colon = what.find(": ");
-  return colon == std::string::npos ? what : what.substr(colon + 2);
+  if (const auto colon = what.find(": "); colon != std::string::npos) return what.substr(colon + 2);
+  if (const auto bracket = what.find("] "); bracket != std::string::npos) return what.substr(bracket + 2);
+  return what;
 }
 
 }  // namespace
@@ -132,6 +133,15 @@ JsonReadResult parse_json_text(std::string text, const std::string& file) {
     if (reason.find("number overflow") != std::string::npos)
       hint = "numbers must fit in a double (about 1e308)";
     result.diagnostics.push_back(at(file, text, offset, "syntax error: " + reason, hint));
+  } catch (const nlohmann::json::exception& e) {
+    // Out-of-range numbers (e.g. 1e400) are reported without a position: find the number in the text.
+    const std::string reason = parse_reason(e.what());
+    const auto quote = reason.find('\'');
+    const std::string number =
+        quote == std::string::npos ? "" : reason.substr(quote + 1, reason.rfind('\'') - quote - 1);
+    const auto offset = number.empty() ? std::string::npos : text.find(number);
+    result.diagnostics.push_back(at(file, text, offset == std::string::npos ? 0 : offset,
+                                    "syntax error: " + reason, "numbers must fit in a double (about 1e308)"));
   }
   result.text = std::move(text);
   return result;

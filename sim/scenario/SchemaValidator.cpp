@@ -134,10 +134,9 @@ Diagnostic translate(const valijson::ValidationResults::Error& error, const json
   const std::string& m = error.description;
   const std::string unknown_prefix = "Object contains a property that could not be validated";
   if (vocabulary && m.rfind(unknown_prefix, 0) == 0) {
-    const auto first = m.find('\'');
     const auto last = m.rfind('\'');
-    const std::string key =
-        (first != std::string::npos && last > first) ? m.substr(first + 1, last - first - 1) : "";
+    const auto first = last == std::string::npos || last == 0 ? std::string::npos : m.rfind('\'', last - 1);
+    const std::string key = first != std::string::npos ? m.substr(first + 1, last - first - 1) : "";
     d.pointer = pointer_append(d.pointer, key);
     d.message = "unknown key \"" + key + "\"";
     const std::string guess = did_you_mean(key, vocabulary->keys);
