@@ -1,20 +1,29 @@
-// recordflow compare: placeholder registration until the command is built.
+// recordflow compare: paired differences between designs of one results file, or between two results
+// files run with the same seed.
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 
 #include "cli/Commands.hpp"
+#include "runner/Comparison.hpp"
 
 namespace recordflow {
 
 void add_compare_command(CLI::App& app, CommandAction& action) {
-  auto* sub = app.add_subcommand("compare", "(not yet available)");
-  sub->allow_extras();
-  sub->callback([&action] {
-    action = [] {
-      std::cerr << "recordflow compare: not yet available\n";
-      return 1;
-    };
-  });
+  auto request = std::make_shared<CompareRequest>();
+  auto* sub = app.add_subcommand("compare",
+                                 "Paired comparison of designs (common random numbers) in one "
+                                 "results file, or of two results files run with the same seed");
+  sub->add_option("results", request->files, "results.json (or its directory); a second one to compare with")
+      ->required()
+      ->expected(1, 2);
+  sub->add_option("--baseline,-b", request->baseline,
+                  "Design to subtract (one file; default: the run's baseline)");
+  sub->add_option("--metric,-m", request->metrics, "Only these metrics (default: all)")
+      ->allow_extra_args(false);
+  sub->add_flag("--json", request->json, "Print the comparisons as JSON instead of a table");
+  sub->callback(
+      [&action, request] { action = [request] { return execute_compare(*request, std::cout, std::cerr); }; });
 }
 
 }  // namespace recordflow

@@ -1,19 +1,28 @@
-// recordflow merge: placeholder registration until the command is built.
+// recordflow merge: combines the outputs of the shards of one run into one results document, and names
+// the shards or replications that are missing (only those need re-running).
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 
 #include "cli/Commands.hpp"
+#include "runner/MergeOutputs.hpp"
 
 namespace recordflow {
 
+namespace {
+struct MergeOptions {
+  std::vector<std::string> inputs;
+  std::string out = "out/merged";
+};
+}  // namespace
+
 void add_merge_command(CLI::App& app, CommandAction& action) {
-  auto* sub = app.add_subcommand("merge", "(not yet available)");
-  sub->allow_extras();
-  sub->callback([&action] {
-    action = [] {
-      std::cerr << "recordflow merge: not yet available\n";
-      return 1;
-    };
+  auto options = std::make_shared<MergeOptions>();
+  auto* sub = app.add_subcommand("merge", "Merge the results of the shards of a run (run --shard I/N)");
+  sub->add_option("dirs", options->inputs, "Shard output directories (or their results files)")->required();
+  sub->add_option("--out,-o", options->out, "Directory for the merged results")->capture_default_str();
+  sub->callback([&action, options] {
+    action = [options] { return execute_merge(options->inputs, options->out, std::cout, std::cerr); };
   });
 }
 

@@ -1,0 +1,225 @@
+#include "runner/Runner.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <map>
+
+#include "runner/AtomicFile.hpp"
+#include "runner/ReplicationJobs.hpp"
+#include "runner/ResultsDocument.hpp"
+#include "runner/SummaryTable.hpp"
+#include "runner/TidyExport.hpp"
+
+#ifndef RECORDFLOW_VERSION
+#define RECORDFLOW_VERSION "unknown"
+#endif
+#ifndef RECORDFLOW_SIMGRID_VERSION
+#define RECORDFLOW_SIMGRID_VERSION "unknown"
+#endif
+
+namespace recordflow {
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+namespace {
+
+std::string iso_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+std::string host_name() {
+  char name[256] = {};
+  return ::gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string();
+}
+
+// Each headline metric (no dimensions) of each design at `point`, over replications 0..available-1 that
+// reported it, in replication order.
+std::vector<std::vector<double>> headline_series(const std::vector<PointReplication>& results,
+                                                 const RunPlan& plan, int point, int available) {
+  std::vector<std::vector<double>> series;
+  for (const auto& design : plan.designs) {
+    for (const auto& metric : plan.headline_metrics) {
+      std::map<int, double> by_rep;
+      for (const auto& r : results) {
+        if (r.point != point || r.result.design != design || r.result.replication >= available) continue;
+        for (const auto& m : r.result.metrics)
+          if (m.name == metric && m.dims.empty()) by_rep[r.result.replication] = m.value;
+      }
+      std::vector<double> values;
+      for (const auto& [rep, value] : by_rep) values.push_back(value);
+      series.push_back(std::move(values));
+    }
+  }
+  return series;
+}
+
+Json adaptive_json(const RunPlan& plan) {
+  if (!plan.adaptive) return Json();
+  return Json{{"min", plan.adaptive->min},
+              {"max", plan.adaptive->max},
+              {"target_relative_half_width", plan.adaptive->target_relative_half_width},
+              {"metrics", plan.headline_metrics}};
+}
+
+// The planned work of this shard that no result covers.
+Json missing_work(const std::vector<WorkItem>& planned, const std::vector<PointReplication>& results,
+                  const RunPlan& plan) {
+  Json missing = Json::array();
+  for (const auto& item : planned) {
+    bool found = false;
+    for (const auto& r : results)
+      found = found || (r.point == item.point && r.result.design == item.design &&
+                        r.result.replication == item.replication);
+    if (found) continue;
+    Json entry{{"design", item.design}, {"replication", item.replication}, {"seed", plan.seed}};
+    if (plan.sweep) entry["point"] = item.point;
+    missing.push_back(std::move(entry));
+  }
+  return missing;
+}
+
+}  // namespace
+
+int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err) {
+  const auto started = std::chrono::steady_clock::now();
+  const std::string started_at = iso_now();
+  InterruptGuard interrupt;  // from the start: Ctrl-C while planning must not kill the process mid-way
+  PlanOutcome planned = plan_run(request);
+  if (!planned.plan) {
+    err << planned.problems;
+    return 2;
+  }
+  if (interrupt.interrupted()) {
+    err << "recordflow: interrupted before any replication started; nothing was written\n";
+    return 1;
+  }
+  const RunPlan& plan = *planned.plan;
+  const fs::path work_dir = request.out / (".work-" + std::to_string(::getpid()));
+  try {
+    fs::create_directories(work_dir);
+  } catch (const std::exception& e) {
+    err << "recordflow: cannot create the output directory " << request.out.string() << ": " << e.what()
+        << "\n";
+    return 1;
+  }
+
+  Progress progress(!request.quiet, plan.horizon_hours);
+  ReplicationJobs jobs(request, plan, work_dir, interrupt, progress, err);
+  const int points = static_cast<int>(plan.points.size());
+  std::map<int, int> kept;  // point -> replications kept (adaptive)
+  std::vector<WorkItem> planned_items;
+  bool ok = true;
+  if (!plan.adaptive) {
+    planned_items = select_shard(make_work_list(points, plan.designs, 0, plan.replications), plan.shard);
+    progress.set_total(static_cast<int>(planned_items.size()));
+    ok = jobs.run(planned_items);
+  } else {
+    const AdaptiveRule& rule = *plan.adaptive;
+    int total = points * static_cast<int>(plan.designs.size()) * rule.min;
+    for (int point = 0; point < points && ok; ++point) {
+      int available = 0;
+      for (;;) {
+        const auto series = headline_series(jobs.results(), plan, point, available);
+        const int more = more_replications_needed(series, available, rule, plan.jobs);
+        if (more == 0) break;
+        const auto batch = make_work_list(1, plan.designs, available, more);
+        std::vector<WorkItem> items;
+        for (auto item : batch) items.push_back(WorkItem{point, item.design, item.replication});
+        if (available > 0) total += static_cast<int>(items.size());
+        planned_items.insert(planned_items.end(), items.begin(), items.end());
+        progress.set_total(total);
+        if (!(ok = jobs.run(items))) break;
+        available += more;
+      }
+      const auto series = headline_series(jobs.results(), plan, point, available);
+      kept[point] = sufficient_replications(series, available, rule).value_or(std::min(available, rule.max));
+    }
+    // Replications beyond the chosen n were run ahead in parallel; they are not part of the estimate.
+    auto& results = jobs.results();
+    std::erase_if(results, [&](const PointReplication& r) {
+      return kept.count(r.point) && r.result.replication >= kept[r.point];
+    });
+    std::erase_if(planned_items,
+                  [&](const WorkItem& w) { return kept.count(w.point) && w.replication >= kept[w.point]; });
+  }
+  progress.clear();
+
+  ResultsInput input;
+  input.designs = plan.designs;
+  input.baseline = plan.baseline;
+  for (const auto& p : plan.points)
+    if (plan.sweep) input.points.push_back(p.factors);
+  input.structure = plan.structure;
+  Json replications = Json::object();
+  for (const auto& d : plan.designs)
+    replications[d] = plan.adaptive ? (kept.empty() ? 0 : kept.begin()->second) : plan.replications;
+  const bool complete = ok && !jobs.interrupted();
+  input.manifest =
+      Json{{"tool_version", RECORDFLOW_VERSION},
+           {"simgrid_version", RECORDFLOW_SIMGRID_VERSION},
+           {"scenario_file", plan.scenario_file},
+           {"scenario", plan.resolved},
+           {"seed", plan.seed},
+           {"replications", replications},
+           {"adaptive", adaptive_json(plan)},
+           {"horizon_hours", plan.horizon_hours},
+           {"warm_up_hours", plan.warm_up_hours},
+           {"started_at", started_at},
+           {"host", host_name()},
+           {"jobs", plan.jobs},
+           {"shard", plan.shard.to_string()},
+           {"overrides", plan.user_overrides},
+           {"complete", complete},
+           {"missing", complete ? Json::array() : missing_work(planned_items, jobs.results(), plan)},
+           {"failures", jobs.failures()}};
+  if (plan.sweep) {
+    Json per_point = Json::array();
+    for (int p = 0; p < points; ++p) per_point.push_back(kept.count(p) ? kept[p] : plan.replications);
+    input.manifest["replications_per_point"] = per_point;
+    Json factors = Json::array();
+    for (const auto& f : plan.factors) factors.push_back({{"pointer", f.pointer}, {"values", f.values}});
+    input.manifest["factors"] = std::move(factors);
+  }
+  input.replications = std::move(jobs.results());
+  input.manifest["wall_seconds"] =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+  int code = complete ? 0 : 1;
+  try {
+    const Json document = build_results_document(input);
+    if (complete) {
+      const TidyTable tidy = tidy_table(document);
+      write_file_atomically(request.out / "tidy.csv", tidy_csv(tidy));
+      write_file_atomically(request.out / "tidy.jsonl", tidy_jsonl(tidy));
+      write_file_atomically(request.out / "results.json", results_text(document));
+      fs::remove(request.out / "results.partial.json");
+      if (!request.quiet) print_summary_table(document, out);
+      err << "recordflow: results in " << (request.out / "results.json").string() << "\n";
+    } else if (!input.replications.empty()) {
+      write_file_atomically(request.out / "results.partial.json", results_text(document));
+      err << "recordflow: " << (jobs.interrupted() ? "interrupted" : "run failed") << "; kept "
+          << input.replications.size() << " finished replication(s) in "
+          << (request.out / "results.partial.json").string()
+          << " (incomplete: " << document.at("manifest").at("missing").size()
+          << " missing); results.json was not written\n";
+    } else {
+      err << "recordflow: " << (jobs.interrupted() ? "interrupted" : "run failed")
+          << " before any replication finished; nothing was written\n";
+    }
+  } catch (const std::exception& e) {
+    err << "recordflow: cannot write results: " << e.what() << "\n";
+    code = 1;
+  }
+  std::error_code ignored;
+  fs::remove_all(work_dir, ignored);
+  return code;
+}
+
+}  // namespace recordflow
