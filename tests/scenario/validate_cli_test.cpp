@@ -1,0 +1,106 @@
+// `recordflow validate` and `recordflow schema` as a user runs them: exit codes, stdout and stderr.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "TestPaths.hpp"
+#include "scenario/ScenarioLoader.hpp"
+
+namespace recordflow {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CommandRun {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string slurp(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::string binary() {
+  const char* override_binary = std::getenv("RECORDFLOW_TEST_BINARY");
+  return override_binary ? override_binary : RECORDFLOW_BINARY;
+}
+
+CommandRun run(const std::string& arguments) {
+  const fs::path out = fs::temp_directory_path() / "recordflow_cli_test.out";
+  const fs::path err = fs::temp_directory_path() / "recordflow_cli_test.err";
+  const std::string command =
+      "'" + binary() + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
+  const int status = std::system(command.c_str());
+  CommandRun r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = slurp(out);
+  r.err = slurp(err);
+  fs::remove(out);
+  fs::remove(err);
+  return r;
+}
+
+std::string shell_quote(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
+
+TEST(ValidateCommand, InvalidCorpusExitsTwoWithMessagesOnStderr) {
+  const auto expected = nlohmann::json::parse(std::ifstream(test::invalid_dir() / "expected.json"));
+  for (const auto& [name, expect] : expected.items()) {
+    SCOPED_TRACE(name);
+    const CommandRun r = run("validate " + shell_quote(test::invalid_dir() / name));
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_TRUE(r.out.empty()) << r.out;
+    EXPECT_NE(r.err.find(expect["message"].get<std::string>()), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
+  }
+}
+
+TEST(ValidateCommand, ValidFixturePrintsASummary) {
+  const CommandRun r = run("validate " + shell_quote(test::fixture("minimal.json")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("OK, 3 design(s) (today, messaging, lookup), 4 organisation(s), 1 pathway(s)"),
+            std::string::npos)
+      << r.out;
+  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+TEST(ValidateCommand, OverridesAndParts) {
+  CommandRun r =
+      run("validate " + shell_quote(test::fixture("minimal.json")) + " --set /experiment/warm_up='\"90 d\"'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/experiment/warm_up: the warm-up"), std::string::npos) << r.err;
+  r = run("validate " + shell_quote(test::fixture("minimal.json")) + " --set /experiment/seed=7");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  r = run("validate " + shell_quote(test::fixture("minimal.json")) + " --set no-pointer");
+  EXPECT_EQ(r.exit_code, 2);
+  r = run("validate --part " + shell_quote(test::fixture("parts/channels.json")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("OK (model part)"), std::string::npos);
+}
+
+TEST(ValidateCommand, SeveralFilesReportEach) {
+  const CommandRun r = run("validate " + shell_quote(test::fixture("minimal.json")) + " " +
+                           shell_quote(test::invalid_dir() / "unknown_system.json"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("minimal.json: OK"), std::string::npos);
+  EXPECT_NE(r.err.find("unknown system \"city_eprr\" (hint: did you mean \"city_epr\"?)"), std::string::npos)
+      << r.err;
+}
+
+TEST(SchemaCommand, PrintsTheSchema) {
+  const CommandRun r = run("schema");
+  EXPECT_EQ(r.exit_code, 0);
+  const auto printed = nlohmann::json::parse(r.out);
+  EXPECT_EQ(printed, nlohmann::json::parse(scenario_schema_text()));
+}
+
+}  // namespace
+}  // namespace recordflow
