@@ -109,6 +109,9 @@ def fmt_value(x, kind, signed=False):
         v = x * 100
         return f"{v:{sign}.1f} %" if abs(v) >= 0.1 or v == 0 else f"{v:{sign}.2f} %"
     if kind in ("hours",):
+        if x != 0 and abs(x) < 1:
+            m = x * 60
+            return f"{m:{sign}.1f} min" if abs(m) < 10 else f"{m:{sign}.0f} min"
         return f"{x:{sign},.1f} h" if abs(x) < 100 else f"{x:{sign},.0f} h"
     if kind == "hours_per_year":
         return f"{x:{sign},.0f} h/yr"
@@ -265,7 +268,7 @@ def fig_gap_rate(res, out, opts):
                 continue
             txt = f"{mi:.1f} %"
             if not (math.isnan(lo_) or math.isnan(hi_)) and hi_ > lo_:
-                txt += f"  ({lo_ * 100:.1f}–{hi_ * 100:.1f})"
+                txt += minus(f"  ({lo_ * 100:.1f} to {hi_ * 100:.1f})")
             ax.text(mi + hi + top * 0.02, yi, txt, va="center", fontsize=10)
         ax.grid(axis="y", visible=False)
         label = metric_info(metric)[0]
@@ -323,7 +326,7 @@ def fig_gaps_by_cause(res, out, opts):
         if totals is not None and d in totals.index:
             r = totals.loc[d]
             if not (math.isnan(r["ci_low"]) or math.isnan(r["ci_high"])):
-                txt = f"{r['mean'] * 100:.1f} %  ({r['ci_low'] * 100:.1f}–{r['ci_high'] * 100:.1f})"
+                txt = minus(f"{r['mean'] * 100:.1f} %  ({r['ci_low'] * 100:.1f} to {r['ci_high'] * 100:.1f})")
         ax.text(left[yi] + xmax * 0.015, yi, txt, va="center", fontsize=10, fontweight="bold")
     ax.set_yticks(y, [design_label(res, d) for d in designs])
     ax.invert_yaxis()
@@ -486,17 +489,34 @@ def fmt_target(h):
 # (d) staff time
 
 
+def zero_filled_means(res, metric, keys):
+    """Mean over replications of each breakdown row, counting a row absent from a replication as 0.
+    (Rows such as staff time per {org_type, task} exist only where the work occurred, so the summary's
+    mean, taken over the replications that have the row, would overstate rare rows.) Falls back to the
+    summary when the results carry no replications."""
+    reps = load.select(res.replications, metric, keys)
+    if reps.empty:
+        return load.select(res.summary, metric, keys)
+    per_design = res.replications.groupby("design")["replication"].nunique()
+    sums = reps.groupby(["design", "dims"] + list(keys), dropna=False)["value"].sum().reset_index()
+    sums["mean"] = sums["value"] / sums["design"].map(per_design)
+    return sums
+
+
 def fig_staff(res, out, opts):
-    rows = load.select(res.summary, "staff_hours_per_year", ("org_type", "task"))
+    rows = zero_filled_means(res, "staff_hours_per_year", ("org_type", "task"))
     if rows.empty:
         raise Skip("no staff_hours_per_year by org_type and task in the summary")
     designs = [d for d in res.designs if d in set(rows["design"])]
     total = load.select(res.summary, "staff_hours_per_year", ()).set_index("design")
     comp = load.select(res.comparisons, "staff_hours_per_year", ()).set_index("design") if len(res.comparisons) else None
     n = len(designs)
-    fig, axes = plt.subplots(1, 2, figsize=(14, 2.9 + 0.62 * n), sharey=True)
+    panel_h = 0.9 + 0.55 * n
+    fig_h = 1.6 + 2 * panel_h + 0.9
+    fig, axes = plt.subplots(2, 1, figsize=(13, fig_h), sharex=True)
     cmap = plt.get_cmap("tab20")
     y = np.arange(n)
+    ends = np.zeros(n)
     for ax, by in zip(axes, ("task", "org_type")):
         t = rows.pivot_table(index="design", columns=by, values="mean", aggfunc="sum").reindex(designs).fillna(0)
         cols = t.sum().sort_values(ascending=False).index.tolist()
@@ -507,30 +527,35 @@ def fig_staff(res, out, opts):
             ax.barh(y, vals, left=left, height=0.62, color=colour, edgecolor="white", linewidth=0.6,
                     label=org(c) if by == "org_type" else pretty(c))
             left += vals
-        xmax = float(left.max()) if n else 1
-        if by == "org_type":
-            for yi, d in enumerate(designs):
-                txt = f"{left[yi]:,.0f} h/yr"
-                if d in total.index and not math.isnan(total.loc[d, "ci_low"]):
-                    m, el, eh = _mean_ci(total.loc[[d]])
-                    ax.errorbar(m, [yi], xerr=[el, eh], fmt="none", ecolor="black", capsize=4, elinewidth=1.2)
-                if comp is not None and d in comp.index:
-                    c = comp.loc[d]
-                    txt += minus(f"\n{c['mean_difference']:+,.0f} vs {res.baseline}")
-                    if not math.isnan(c["ci_low"]):
-                        txt += minus(f" ({c['ci_low']:+,.0f} to {c['ci_high']:+,.0f})")
-                ax.text(left[yi] + xmax * 0.03, yi, txt, va="center", fontsize=9.5)
-            ax.set_xlim(0, xmax * 1.62 if xmax > 0 else 1)
-        else:
-            ax.set_xlim(0, xmax * 1.08 if xmax > 0 else 1)
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+        ends = np.maximum(ends, left)
         ax.set_yticks(y, [design_label(res, d) for d in designs])
-        ax.invert_yaxis() if by == "task" else None
+        ax.set_ylim(n - 0.5, -0.5)
         ax.grid(axis="y", visible=False)
-        ax.set_xlabel("staff hours per year")
         ax.set_title("by task" if by == "task" else "by organisation type", loc="left")
-        ax.legend(ncol=4 if by == "task" else 3, loc="upper left", bbox_to_anchor=(0, -0.2 if n <= 3 else -0.13),
-                  fontsize=9.5)
+        ax.legend(ncol=1 if len(cols) <= 8 else 2, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9.5,
+                  title="task" if by == "task" else "organisation type", title_fontsize=9.5, alignment="left")
+    # totals with their interval and the difference from the baseline, beside both panels
+    xmax = float(ends.max()) if n else 1
+    for ax in axes:
+        for yi, d in enumerate(designs):
+            right = ends[yi]
+            if d in total.index and not math.isnan(total.loc[d, "ci_low"]):
+                m, el, eh = _mean_ci(total.loc[[d]])
+                if el[0] > 0 or eh[0] > 0:
+                    ax.errorbar(m, [yi], xerr=[el, eh], fmt="none", ecolor="black", capsize=4, elinewidth=1.2)
+                    right = max(right, m[0] + eh[0])
+            txt = f"{ends[yi]:,.0f} h/yr"
+            if ax is axes[1] and comp is not None and d in comp.index:
+                c = comp.loc[d]
+                txt += minus(f"  {c['mean_difference']:+,.0f} vs {res.baseline}")
+                if not math.isnan(c["ci_low"]):
+                    txt += minus(f" ({c['ci_low']:+,.0f} to {c['ci_high']:+,.0f})")
+            ax.text(right + xmax * 0.015, yi, txt, va="center", fontsize=9.5)
+    hi = max([xmax] + [float(total.loc[d, "ci_high"]) for d in designs
+                       if d in total.index and not math.isnan(total.loc[d, "ci_high"])])
+    axes[1].set_xlim(0, hi * (1.75 if comp is not None and len(comp) else 1.3) if hi > 0 else 1)
+    axes[1].xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    axes[1].set_xlabel("staff hours per year (manual work after the warm-up, scaled to a year)")
     top = header(fig, res, "Staff time spent moving and finding information",
                  subtitle(res, interval=False) + "  ·  whisker: 95 % confidence interval of the total"
                  + (f"  ·  difference vs {res.baseline} with its 95 % interval" if comp is not None and len(comp) else ""))

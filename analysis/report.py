@@ -240,31 +240,72 @@ def design_tables(res) -> str:
     return "".join(parts)
 
 
-def _plain(v) -> str:
-    if isinstance(v, (dict, list)):
-        if isinstance(v, list) and all(isinstance(x, (str, int, float)) for x in v):
-            return ", ".join(str(x) for x in v) if v else "none"
-        if isinstance(v, list) and all(isinstance(x, dict) for x in v) and v:
-            return "; ".join(", ".join(f"{k}: {x[k]}" for k in x) for x in v)
-        return json.dumps(v, sort_keys=True) if v else "none"
+def _cell(v) -> str:
+    """One value of the structural analysis as short text."""
+    if isinstance(v, float):
+        return f"{v:.3g}"
+    if isinstance(v, list):
+        if not v:
+            return "none"
+        if all(not isinstance(x, (dict, list)) for x in v):
+            return ", ".join(str(x) for x in v)
+        if all(isinstance(x, dict) for x in v):
+            def short(x):
+                name = next((x[k] for k in ("channel", "name", "system") if k in x), None)
+                rest = [f"{figures.pretty(k)} {_cell(val)}" for k, val in x.items()
+                        if k not in ("channel", "name", "system") and not isinstance(val, (dict, list))]
+                return (f"{name}: " if name is not None else "") + ", ".join(rest)
+            return "; ".join(short(x) for x in v)
+    if isinstance(v, dict):
+        return ", ".join(f"{k}: {_cell(x)}" for k, x in v.items()) if v else "none"
     return str(v)
+
+
+def _record_table(records: list) -> str:
+    cols = []
+    for r in records:
+        for k in r:
+            if k not in cols:
+                cols.append(k)
+    first = [c for c in ("document", "from", "to") if c in cols]
+    cols = first + [c for c in cols if c not in first]
+    out = ["<table><thead><tr>" + "".join(f"<th>{E(figures.pretty(c))}</th>" for c in cols) + "</tr></thead><tbody>"]
+    for r in records:
+        cells = []
+        for c in cols:
+            v = r.get(c, "")
+            if c in ("from", "to", "org_type") and isinstance(v, str):
+                v = figures.org(v)
+            num = isinstance(v, (int, float)) and not isinstance(v, bool)
+            cls = ' class="num"' if num else ""
+            cells.append(f"<td{cls}>{E(_cell(v))}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
 
 
 def structure_section(res) -> str:
     st = res.doc.get("structure")
     if not isinstance(st, dict) or not st:
         return ""
-    parts = ["<h2>Structure of each design</h2><p class=\"lead\">From the topology, without simulation.</p>"]
+    parts = ["<h2>Structure of each design</h2><p class=\"lead\">From the topology, without simulation: which "
+             "flows have an electronic path, the systems a flow depends on, and the systems whose failure cuts "
+             "flows.</p>"]
     for d in [x for x in res.designs if x in st] + sorted(x for x in st if x not in res.designs):
         v = st[d]
         parts.append(f"<h3>{E(str(d))}</h3>")
-        if isinstance(v, dict):
+        if not isinstance(v, dict):
+            parts.append(f"<p>{E(_cell(v))}</p>")
+            continue
+        scalars = {k: x for k, x in v.items() if not (isinstance(x, list) and x and all(isinstance(i, dict) for i in x))}
+        tables = {k: x for k, x in v.items() if k not in scalars}
+        if scalars:
             parts.append("<table class=\"facts\"><tbody>")
-            for k in v:
-                parts.append(f"<tr><th>{E(figures.pretty(k))}</th><td>{E(_plain(v[k]))}</td></tr>")
+            for k, x in scalars.items():
+                parts.append(f"<tr><th>{E(figures.pretty(k))}</th><td>{E(_cell(x))}</td></tr>")
             parts.append("</tbody></table>")
-        else:
-            parts.append(f"<p>{E(_plain(v))}</p>")
+        for k, x in tables.items():
+            parts.append(f"<details><summary>{E(figures.pretty(k))} ({len(x)})</summary>{_record_table(x)}</details>")
     return "".join(parts)
 
 
@@ -297,7 +338,7 @@ def facts_table(res) -> str:
         add("sweep point shown", f"{res.point}: {res.point_label(res.point)} (of {len(res.points)}; "
                                  "other points: report.py --point N)")
     if m.get("overrides"):
-        add("overrides", _plain(m.get("overrides")))
+        add("overrides", _cell(m.get("overrides")))
     add("tool version", m.get("tool_version"))
     add("SimGrid version", m.get("simgrid_version"))
     add("started at", m.get("started_at"))
