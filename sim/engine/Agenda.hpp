@@ -4,8 +4,8 @@
 // never relies on them: everything that happens at one instant is ordered here.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
-#include <queue>
 #include <vector>
 
 #include "core/Units.hpp"
@@ -38,29 +38,75 @@ struct Event {
   std::uint64_t b = 0;
 };
 
+// A two-level future-event list: events due within the current bucket (one simulated hour) live in a
+// small binary heap; later ones wait unsorted in their hour's bucket until the heap runs dry, then that
+// bucket is heapified. Pops stay cheap however many journeys wait weeks for their next encounter, and the
+// order is exactly (time, order) because every event in a bucket is later than every event in the heap.
+// Events at or after the horizon are dropped: they would never run.
 class Agenda {
  public:
+  explicit Agenda(Hours horizon)
+      : horizon_(horizon), buckets_(static_cast<std::size_t>(std::max(0.0, horizon / kBucketWidth)) + 1) {}
+
   void push(Hours time, TieClass tie, EventKind kind, std::uint32_t a, std::uint64_t b = 0) {
+    if (!(time < horizon_)) return;
     const std::uint64_t order = (static_cast<std::uint64_t>(tie) << 56) | next_sequence_++;
-    heap_.push(Event{time, order, kind, a, b});
+    const Event e{time, order, kind, a, b};
+    const std::size_t bucket = bucket_of(time);
+    ++size_;
+    if (bucket <= loaded_) {
+      heap_.push_back(e);
+      std::push_heap(heap_.begin(), heap_.end(), Later{});
+    } else {
+      buckets_[bucket].push_back(e);
+    }
   }
-  bool empty() const { return heap_.empty(); }
-  const Event& top() const { return heap_.top(); }
+  bool empty() {
+    refill();
+    return heap_.empty();
+  }
+  const Event& top() {
+    refill();
+    return heap_.front();
+  }
   Event pop() {
-    Event e = heap_.top();
-    heap_.pop();
+    refill();
+    std::pop_heap(heap_.begin(), heap_.end(), Later{});
+    const Event e = heap_.back();
+    heap_.pop_back();
+    --size_;
     return e;
   }
-  std::size_t size() const { return heap_.size(); }
+  std::size_t size() const { return size_; }
 
  private:
+  static constexpr Hours kBucketWidth = 1.0;
   struct Later {
     bool operator()(const Event& x, const Event& y) const {
       if (x.time != y.time) return x.time > y.time;
       return x.order > y.order;
     }
   };
-  std::priority_queue<Event, std::vector<Event>, Later> heap_;
+  std::size_t bucket_of(Hours time) const {
+    const auto b = static_cast<std::size_t>(std::max(0.0, time / kBucketWidth));
+    return std::min(b, buckets_.size() - 1);
+  }
+  void refill() {
+    while (heap_.empty() && loaded_ + 1 < buckets_.size()) {
+      ++loaded_;
+      std::vector<Event>& bucket = buckets_[loaded_];
+      if (bucket.empty()) continue;
+      heap_.swap(bucket);
+      std::vector<Event>().swap(bucket);  // release the bucket's memory
+      std::make_heap(heap_.begin(), heap_.end(), Later{});
+    }
+  }
+
+  Hours horizon_;
+  std::vector<Event> heap_;                  // events of buckets <= loaded_
+  std::vector<std::vector<Event>> buckets_;  // events of later buckets, unsorted
+  std::size_t loaded_ = 0;
+  std::size_t size_ = 0;
   std::uint64_t next_sequence_ = 0;
 };
 

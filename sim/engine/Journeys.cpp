@@ -187,32 +187,38 @@ Index Model::choose_channel(Index document, Index source, Index destination, Ran
   const double u = rng.uniform01();  // always drawn, so the copy's later draws align across designs
   const std::uint64_t key = (std::uint64_t{document} << 48) | (std::uint64_t{source} << 24) | destination;
   auto it = route_cache_.find(key);
-  if (it == route_cache_.end())
-    it = route_cache_
-             .emplace(key,
-                      route(design_, *document_names_[document], *orgs_[source].org, *orgs_[destination].org))
-             .first;
-  const FlowRule* rule = it->second;
-  if (rule == nullptr || rule->mix.empty()) return kNone;
-  auto mix = mix_cache_.find(rule);
-  if (mix == mix_cache_.end()) {
-    std::vector<std::pair<double, Index>> cumulative;
-    double total = 0;
-    for (const ChannelShare& share : rule->mix) total += share.share;
-    double running = 0;
-    for (const ChannelShare& share : rule->mix) {
-      auto ch = channel_by_name_.find(share.channel);
-      if (ch == channel_by_name_.end())
-        throw std::runtime_error("engine: unknown channel '" + share.channel + "'");
-      running += share.share;
-      cumulative.emplace_back(total > 0 ? running / total : 1.0, ch->second);
+  if (it == route_cache_.end()) {
+    const FlowRule* rule =
+        route(design_, *document_names_[document], *orgs_[source].org, *orgs_[destination].org);
+    Index mix = kNone;
+    if (rule != nullptr && !rule->mix.empty()) {
+      auto known = mix_by_rule_.find(rule);
+      if (known != mix_by_rule_.end()) {
+        mix = known->second;
+      } else {
+        std::vector<std::pair<double, Index>> cumulative;
+        double total = 0;
+        for (const ChannelShare& share : rule->mix) total += share.share;
+        double running = 0;
+        for (const ChannelShare& share : rule->mix) {
+          auto ch = channel_by_name_.find(share.channel);
+          if (ch == channel_by_name_.end())
+            throw std::runtime_error("engine: unknown channel '" + share.channel + "'");
+          running += share.share;
+          cumulative.emplace_back(total > 0 ? running / total : 1.0, ch->second);
+        }
+        cumulative.back().first = 1.0;
+        mix = static_cast<Index>(mixes_.size());
+        mixes_.push_back(std::move(cumulative));
+        mix_by_rule_.emplace(rule, mix);
+      }
     }
-    cumulative.back().first = 1.0;
-    mix = mix_cache_.emplace(rule, std::move(cumulative)).first;
+    it = route_cache_.emplace(key, mix).first;
   }
-  for (const auto& [limit, channel] : mix->second)
+  if (it->second == kNone) return kNone;
+  const auto& mix = mixes_[it->second];
+  for (const auto& [limit, channel] : mix)
     if (u < limit) return channel;
-  return mix->second.back().second;
+  return mix.back().second;
 }
-
 }  // namespace recordflow::engine

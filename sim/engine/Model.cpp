@@ -32,6 +32,7 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
       seed_(scenario.experiment.seed),
       replication_(replication),
       horizon_(scenario.experiment.horizon),
+      agenda_(scenario.experiment.horizon),
       patient_root_(seed_, static_cast<std::uint64_t>(replication), "patient"),
       channel_root_(seed_, static_cast<std::uint64_t>(replication), "channel"),
       clinician_root_(seed_, static_cast<std::uint64_t>(replication), "clinician") {
@@ -167,7 +168,7 @@ Index Model::resolve_system(const ResolvedStep& step, const Copy& copy) const {
   return kNone;
 }
 
-Hours Model::next_time() const {
+Hours Model::next_time() {
   if (agenda_.empty() || agenda_.top().time >= horizon_) return Calendar::kNever;
   return agenda_.top().time;
 }

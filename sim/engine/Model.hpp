@@ -154,7 +154,7 @@ class Model {
   Index find_system(const std::string& name) const;  // kNone if absent
 
   // Time of the next event (kNever when none before the horizon).
-  Hours next_time() const;
+  Hours next_time();
   // Handles, in agenda order, every event due at or before `limit` (and before the horizon), each at its
   // own time; events they schedule within the limit are handled too.
   void run_through(Hours limit);
@@ -219,8 +219,10 @@ class Model {
   std::vector<const std::string*> document_names_;
   std::unordered_map<std::string, Index> document_by_name_;
   std::vector<bool> document_versioned_;
-  std::unordered_map<std::uint64_t, const FlowRule*> route_cache_;
-  std::unordered_map<const FlowRule*, std::vector<std::pair<double, Index>>> mix_cache_;
+  // (document, source, destination) -> index into mixes_ (kNone: the design routes the flow nowhere).
+  std::unordered_map<std::uint64_t, Index> route_cache_;
+  std::unordered_map<const FlowRule*, Index> mix_by_rule_;
+  std::vector<std::vector<std::pair<double, Index>>> mixes_;  // cumulative share -> channel
 
   std::vector<RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;

@@ -3,7 +3,9 @@
 #include <simgrid/kernel/ProfileBuilder.hpp>
 #include <simgrid/s4u.hpp>
 
+#include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 namespace recordflow::engine {
@@ -63,7 +65,9 @@ PlatformHandles build_platform(const Model& model, const std::vector<std::string
     auto it = by_name.find(name);
     return it == by_name.end() ? nullptr : it->second;
   };
+  std::set<std::pair<std::string, std::string>> linked;  // links are directed in the topology: one per pair
   for (const auto& [a, b] : links) {
+    if (!linked.insert(std::minmax(a, b)).second) continue;
     sg4::Host* ha = host_of(a);
     sg4::Host* hb = host_of(b);
     if (ha == nullptr || hb == nullptr || ha == hb) continue;

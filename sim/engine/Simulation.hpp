@@ -22,6 +22,7 @@ struct EngineReport {
 };
 
 // Throws std::runtime_error if the simulation fails (an actor error, a deadlock).
-EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink, const EngineOptions& options);
+EngineReport simulate(const Scenario& scenario, int replication, EventSink& sink,
+                      const EngineOptions& options);
 
 }  // namespace recordflow
