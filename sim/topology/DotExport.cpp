@@ -103,14 +103,18 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
       << "  node [fontname=\"Helvetica\", fontsize=10];\n"
       << "  edge [fontname=\"Helvetica\", fontsize=8];\n";
 
-  // Organisation instance -> drawn node; drawn nodes keep the order of first declaration.
+  // Organisation instance -> drawn node; drawn nodes keep the order of first declaration. An organisation
+  // drawn under a system's name gets a suffix so that the two stay apart.
+  std::set<std::string> system_names;
+  for (const auto& node : topology.nodes()) {
+    if (node.kind == TopologyNode::Kind::system) system_names.insert(node.name);
+  }
   std::unordered_map<std::string, std::string> drawn_as;
   std::vector<DrawnOrganisation> drawn;
   std::map<std::string, std::size_t> drawn_index;
   for (const auto& org : scenario.organisations) {
-    const std::string id = options.all_instances       ? org.name
-                           : org.template_name.empty() ? org.name
-                                                       : org.template_name;
+    std::string id = options.all_instances || org.template_name.empty() ? org.name : org.template_name;
+    if (system_names.contains(id)) id += " (organisation)";
     drawn_as.emplace(org.name, id);
     auto [it, added] = drawn_index.emplace(id, drawn.size());
     if (added) drawn.push_back(DrawnOrganisation{id, to_string(org.type), 0});
@@ -130,10 +134,15 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
   using EdgeKey = std::tuple<TopologyLink::Kind, std::string, std::string>;
   std::map<EdgeKey, std::set<std::string>> edges;
   for (const auto& link : topology.links()) {
-    const auto from = drawn_as.find(link.from);
-    const auto to = drawn_as.find(link.to);
-    EdgeKey key{link.kind, from == drawn_as.end() ? link.from : from->second,
-                to == drawn_as.end() ? link.to : to->second};
+    // uses: organisation -> system; electronic: system -> system; manual: organisation -> organisation.
+    const auto organisation = [&drawn_as](const std::string& name) {
+      const auto found = drawn_as.find(name);
+      return found == drawn_as.end() ? name : found->second;
+    };
+    const bool from_system = link.kind == TopologyLink::Kind::electronic;
+    const bool to_system = link.kind != TopologyLink::Kind::manual;
+    EdgeKey key{link.kind, from_system ? link.from : organisation(link.from),
+                to_system ? link.to : organisation(link.to)};
     if (std::get<1>(key) == std::get<2>(key)) continue;
     edges[key].insert(link.channels.begin(), link.channels.end());
   }

@@ -17,7 +17,8 @@ class LinkSet {
  public:
   void add(TopologyLink::Kind kind, const std::string& from, const std::string& to,
            const std::string& channel = "") {
-    if (from.empty() || to.empty() || from == to) return;
+    // A uses link joins an organisation to a system, which may carry the same name.
+    if (from.empty() || to.empty() || (from == to && kind != TopologyLink::Kind::uses)) return;
     auto& channels = links_[LinkKey{kind, from, to}];
     if (!channel.empty()) channels.insert(channel);
   }

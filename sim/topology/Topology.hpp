@@ -28,8 +28,8 @@ struct TopologyNode {
 struct TopologyLink {
   enum class Kind { uses, electronic, manual };
   Kind kind = Kind::uses;
-  std::string from;  // node names
-  std::string to;
+  std::string from;  // node names: uses = organisation -> system, electronic = system -> system,
+  std::string to;    // manual = organisation -> organisation
   std::vector<std::string> channels;  // channels of the design that use this link
 };
 

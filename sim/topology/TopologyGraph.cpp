@@ -10,18 +10,22 @@ namespace recordflow {
 TopologyGraph to_graph(const Topology& topology, std::initializer_list<TopologyLink::Kind> kinds) {
   const auto& nodes = topology.nodes();
   TopologyGraph graph(nodes.size());
-  std::unordered_map<std::string, std::size_t> index;
-  index.reserve(nodes.size());
+  // An organisation and a system may share a name: a link's kind says which one each end is.
+  std::unordered_map<std::string, std::size_t> organisations;
+  std::unordered_map<std::string, std::size_t> systems;
   for (std::size_t i = 0; i < nodes.size(); ++i) {
     graph[i] = i;
-    index.emplace(nodes[i].name, i);
+    (nodes[i].kind == TopologyNode::Kind::system ? systems : organisations).emplace(nodes[i].name, i);
   }
   const auto& links = topology.links();
   for (std::size_t i = 0; i < links.size(); ++i) {
-    if (std::find(kinds.begin(), kinds.end(), links[i].kind) == kinds.end()) continue;
-    const auto from = index.find(links[i].from);
-    const auto to = index.find(links[i].to);
-    if (from == index.end() || to == index.end()) continue;  // a system the scenario does not declare
+    const TopologyLink& link = links[i];
+    if (std::find(kinds.begin(), kinds.end(), link.kind) == kinds.end()) continue;
+    const auto& from_names = link.kind == TopologyLink::Kind::electronic ? systems : organisations;
+    const auto& to_names = link.kind == TopologyLink::Kind::manual ? organisations : systems;
+    const auto from = from_names.find(link.from);
+    const auto to = to_names.find(link.to);
+    if (from == from_names.end() || to == to_names.end()) continue;  // a name the scenario does not declare
     boost::add_edge(from->second, to->second, i, graph);
   }
   return graph;

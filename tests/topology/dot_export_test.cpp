@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -58,6 +59,22 @@ TEST(DotExport, StylesLinksByKind) {
   EXPECT_NE(dot.find("\"city_epr\" -> \"engine\" [style=solid"), std::string::npos);
   EXPECT_NE(dot.find("label=\"hub_feed\""), std::string::npos);
   EXPECT_NE(dot.find("\"hub\" [shape=cylinder"), std::string::npos);
+}
+
+TEST(DotExport, KeepsAnOrganisationApartFromASystemOfTheSameName) {
+  Scenario scenario = testing::base_scenario(2);
+  scenario.systems["city_hospital"] = scenario.systems.at("city_epr");
+  scenario.systems["city_hospital"].name = "city_hospital";
+  scenario.systems.erase("city_epr");
+  scenario.organisations.front().system = "city_hospital";
+  testing::add_design(scenario, "message", {{"message", 1.0}});
+  const DesignStructure structure = analyse_structure(scenario);
+  EXPECT_NE(std::find(structure.cut_systems.begin(), structure.cut_systems.end(), "city_hospital"),
+            structure.cut_systems.end());
+  const std::string dot = dot_of(scenario);
+  EXPECT_NE(dot.find("\"city_hospital (organisation)\" -> \"city_hospital\" [style=dotted"),
+            std::string::npos);
+  EXPECT_NE(dot.find("\"city_hospital\" -> \"mesh\" [style=solid"), std::string::npos);
 }
 
 TEST(DotExport, IsDeterministic) {
