@@ -120,8 +120,9 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
     if (added) drawn.push_back(DrawnOrganisation{id, to_string(org.type), 0});
     ++drawn[it->second].instances;
   }
+  const std::set<std::string> used(structure.systems.begin(), structure.systems.end());
   for (const auto& node : topology.nodes()) {
-    if (node.kind != TopologyNode::Kind::system) continue;
+    if (node.kind != TopologyNode::Kind::system || !used.contains(node.name)) continue;
     out << "  " << quoted(node.name) << " [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label="
         << quoted_lines({node.name, node.detail}) << "];\n";
   }

@@ -1,9 +1,9 @@
 // DotExport: a Graphviz DOT drawing of one design's topology that renders as-is (`dot -Tsvg`).
-// Organisations are filled boxes coloured by type, systems grey cylinders; "uses" links are dotted and
-// undirected, electronic links solid, manual links dashed and red, each labelled with the channels that
-// make it. Instances of an organisation template are drawn as one node ("gp_practice ×180") unless
-// `all_instances` is set. The structural analysis opens the file as `//` comment lines. Deterministic:
-// the same inputs give the same bytes.
+// Organisations are filled boxes coloured by type, systems grey cylinders (only those the design uses);
+// "uses" links are dotted and undirected, electronic links solid, manual links dashed and red, each labelled
+// with the channels that make it. Instances of an organisation template are drawn as one node ("gp_practice
+// ×180") unless `all_instances` is set. The structural analysis opens the file as `//` comment lines.
+// Deterministic: the same inputs give the same bytes.
 #pragma once
 
 #include <string>
