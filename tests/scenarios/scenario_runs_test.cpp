@@ -1,0 +1,149 @@
+// Every scenario in scenarios/ is a test: it runs through the real `recordflow run` at a short horizon,
+// must conserve documents, and its headline results per design must equal the golden file (results are
+// deterministic for a given seed and version). A scenario file not listed here fails the suite.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "../runner/RunBinary.hpp"
+
+namespace recordflow::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+struct ScenarioCase {
+  std::string file;                    // under scenarios/
+  std::vector<std::string> overrides;  // --set arguments that shorten the run
+  int replications;
+};
+
+const std::vector<ScenarioCase>& cases() {
+  static const std::vector<ScenarioCase> all = {
+      {"demo.json", {"/experiment/horizon=\"30 d\"", "/experiment/warm_up=\"7 d\""}, 2},
+      {"region.json", {"/experiment/horizon=\"6 d\"", "/experiment/warm_up=\"1 d\""}, 1},
+      // A tenth of the region over the attack's first weeks, so that outage gaps and back-entry show.
+      {"region_cyber_incident.json",
+       {"/population=180000", "/experiment/horizon=\"150 d\"", "/experiment/warm_up=\"100 d\""},
+       1},
+      {"region_paper_retirement.json", {"/experiment/horizon=\"6 d\"", "/experiment/warm_up=\"1 d\""}, 1},
+  };
+  return all;
+}
+
+const std::vector<std::string> kHeadline = {"copies_created",   "copies_lost",     "gap_rate",
+                                            "share_encounters_with_gap", "delay_p50", "delay_p90",
+                                            "staff_minutes"};
+
+json run(const ScenarioCase& c, const fs::path& out) {
+  std::vector<std::string> args{"run", "scenarios/" + c.file, "--out", out.string(), "--quiet", "--jobs", "2",
+                                "--replications", std::to_string(c.replications)};
+  for (const auto& o : c.overrides) {
+    args.push_back("--set");
+    args.push_back(o);
+  }
+  auto result = run_binary(args, out.string() + ".log");
+  if (result.exit_code != 0) throw std::runtime_error("recordflow run " + c.file + " failed: " + result.err);
+  std::ifstream in(out / "results.json");
+  return json::parse(in);
+}
+
+// design -> metric -> mean, for overall (dimensionless) headline metrics.
+json headline(const json& results) {
+  json h = json::object();
+  for (const auto& row : results.at("summary")) {
+    if (!row.at("dims").empty()) continue;
+    const std::string metric = row.at("metric");
+    if (std::find(kHeadline.begin(), kHeadline.end(), metric) == kHeadline.end()) continue;
+    if (!row.at("mean").is_null()) h[row.at("design").get<std::string>()][metric] = row.at("mean");
+  }
+  return h;
+}
+
+double overall(const json& replication, const std::string& metric) {
+  for (const auto& m : replication.at("metrics"))
+    if (m.at("metric") == metric && m.at("dims").empty()) return m.at("value");
+  return 0;
+}
+
+class ScenarioRuns : public ::testing::TestWithParam<ScenarioCase> {};
+
+TEST_P(ScenarioRuns, RunsConservesAndMatchesGolden) {
+  const auto& c = GetParam();
+  const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-" + fs::path(c.file).stem().string());
+  fs::remove_all(out);
+  const json results = run(c, out);
+
+  for (const auto& r : results.at("replications")) {
+    const double created = overall(r, "copies_created");
+    EXPECT_GT(created, 0) << r.at("design");
+    EXPECT_EQ(created, overall(r, "copies_available") + overall(r, "copies_in_flight") + overall(r, "copies_lost"))
+        << "conservation, design " << r.at("design");
+  }
+
+  const json actual = headline(results);
+  const fs::path golden = fs::path(RECORDFLOW_SOURCE_DIR) / "tests/scenarios/golden" / c.file;
+  if (std::getenv("RECORDFLOW_UPDATE_GOLDEN")) {
+    std::ofstream(golden) << actual.dump(2) << "\n";
+    GTEST_SKIP() << "golden written: " << golden;
+  }
+  std::ifstream in(golden);
+  ASSERT_TRUE(in) << "no golden file " << golden << " (set RECORDFLOW_UPDATE_GOLDEN=1 to write it)";
+  const json expected = json::parse(in);
+  ASSERT_EQ(expected.size(), actual.size()) << "designs differ from the golden file";
+  for (const auto& [design, metrics] : expected.items()) {
+    ASSERT_TRUE(actual.contains(design)) << design;
+    for (const auto& [metric, value] : metrics.items()) {
+      const double e = value, a = actual[design].value(metric, std::nan(""));
+      EXPECT_NEAR(a, e, 1e-9 * std::max(1.0, std::fabs(e))) << c.file << " " << design << " " << metric;
+    }
+  }
+  fs::remove_all(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioRuns, ::testing::ValuesIn(cases()),
+                         [](const auto& info) { return fs::path(info.param.file).stem().string(); });
+
+TEST(ScenarioFiles, EveryScenarioFileIsListed) {
+  std::set<std::string> listed;
+  for (const auto& c : cases()) listed.insert(c.file);
+  for (const auto& entry : fs::directory_iterator(fs::path(RECORDFLOW_SOURCE_DIR) / "scenarios"))
+    if (entry.path().extension() == ".json") {
+      EXPECT_TRUE(listed.count(entry.path().filename().string())) << entry.path() << " runs in no test";
+    }
+}
+
+// The cyber incident must show what it is about: outage gaps while the north EPR is down, and paper
+// records back-entered after it recovers.
+TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
+  const auto& c = cases()[2];
+  const fs::path out = fs::temp_directory_path() / "recordflow-scenario-cyber-check";
+  fs::remove_all(out);
+  std::vector<std::string> args{"run", "scenarios/" + c.file, "--out", out.string(), "--quiet",
+                                "--design", "mixed_economy", "--replications", "1"};
+  for (const auto& o : c.overrides) {
+    args.push_back("--set");
+    args.push_back(o);
+  }
+  auto result = run_binary(args, out.string() + ".log");
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  std::ifstream in(out / "results.json");
+  const json results = json::parse(in);
+  double outage = 0, back_entered = 0;
+  for (const auto& m : results.at("replications").at(0).at("metrics")) {
+    if (m.at("metric") == "gaps" && m.at("dims").value("cause", "") == "outage" && m.at("dims").size() == 1)
+      outage += m.at("value").get<double>();
+    if (m.at("metric") == "copies_back_entered") back_entered += m.at("value").get<double>();
+  }
+  EXPECT_GT(outage, 0);
+  EXPECT_GT(back_entered, 0);
+  fs::remove_all(out);
+}
+
+}  // namespace
+}  // namespace recordflow::testing
