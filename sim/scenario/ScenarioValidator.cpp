@@ -1,7 +1,6 @@
 #include "scenario/ScenarioValidator.hpp"
 
 #include <cmath>
-#include <cstdio>
 
 #include "scenario/FlowValidator.hpp"
 #include "scenario/Quantities.hpp"
@@ -17,11 +16,6 @@ bool has(const json& o, const char* key) {
 }
 std::string str(const json& o, const char* key) {
   return has(o, key) && o[key].is_string() ? o[key].get<std::string>() : std::string();
-}
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return buffer;
 }
 bool flag(const json& o, const char* key) {
   return has(o, key) && o[key].is_boolean() && o[key].get<bool>();
@@ -332,7 +326,7 @@ class Checker {
       if (has(t, "delay")) r_.distribution(at(q, "delay"), t["delay"], "a transition delay");
     });
     if (std::fabs(total - 1.0) > kSumTolerance)
-      r_.add(at(p, "transitions"), "transition probabilities sum to " + number(total) + ", not 1",
+      r_.add(at(p, "transitions"), "transition probabilities sum to " + format_number(total) + ", not 1",
              "the probabilities of a state's transitions must sum to 1");
   }
 
@@ -356,7 +350,7 @@ class Checker {
         if (has(share, "share") && share["share"].is_number()) total += share["share"].get<double>();
       });
       if (std::fabs(total - 1.0) > kSumTolerance)
-        r_.add(at(q, "mix"), "channel shares sum to " + number(total) + ", not 1",
+        r_.add(at(q, "mix"), "channel shares sum to " + format_number(total) + ", not 1",
                "the shares of a mix must sum to 1");
     });
   }

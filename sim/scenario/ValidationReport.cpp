@@ -1,6 +1,7 @@
 #include "scenario/ValidationReport.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "core/Units.hpp"
 #include "scenario/Quantities.hpp"
@@ -66,6 +67,12 @@ std::vector<std::string> member_names(const nlohmann::json& object, const char* 
   if (object.is_object() && object.contains(key) && object[key].is_object())
     for (const auto& item : object[key].items()) names.push_back(item.key());
   return names;
+}
+
+std::string format_number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.10g", value);
+  return buffer;
 }
 
 bool format_error(const std::string& error) {

@@ -40,6 +40,8 @@ class ValidationReport {
 
 // The member names of `object[key]` ({} if absent or not an object).
 std::vector<std::string> member_names(const nlohmann::json& object, const char* key);
+// A number for messages: at most 10 significant digits ("0.9", not "0.8999999999999999").
+std::string format_number(double value);
 // True when a reader's error is about the textual format, which the schema already reports.
 bool format_error(const std::string& error);
 
