@@ -26,7 +26,8 @@ for c in "${cases[@]}"; do
   IFS='|' read -r name scenario design extra <<<"$c"
   [ -f "$scenario" ] || { printf '%-12s (missing %s)\n' "$name" "$scenario"; continue; }
   if [ -z "$design" ]; then
-    design="$("$bin" validate "$scenario" --list-designs 2>/dev/null | head -n 1 || true)"
+    # "…: OK, 3 design(s) (today, messaging, shared_record), …" -> the first design
+    design="$("$bin" validate "$scenario" | sed -n 's/.*design(s) (\([^,)]*\).*/\1/p')"
   fi
   out="$work/${name//\//_}.json"
   # shellcheck disable=SC2086
@@ -39,7 +40,7 @@ path, name, design, wall, kib = sys.argv[1:]
 r = json.load(open(path))
 wall = float(wall); mib = int(kib) / 1024
 events = r.get("simulated_events", 0)
-copies = next((m["value"] for m in r["metrics"] if m["metric"] in ("copies_created",) and not m.get("dims")), 0)
+copies = next((m["value"] for m in r["metrics"] if m["metric"] == "copies_created" and not m.get("dims")), 0)
 print(f"{name:<12} {design:<18} {wall:10.2f} {mib:10.0f} {events / wall if wall else 0:14.0f} {copies:12.0f} {copies / wall if wall else 0:12.0f}")
 PY
 done

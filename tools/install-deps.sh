@@ -5,7 +5,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libboost-graph-dev libboost-math-dev libboost-random-dev
   nlohmann-json3-dev libcli11-dev libvalijson-dev libgtest-dev
-  python3 python3-matplotlib python3-pandas graphviz
+  python3 python3-matplotlib python3-pandas graphviz time
 )
 missing=()
 for p in "${packages[@]}"; do
