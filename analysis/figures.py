@@ -609,7 +609,8 @@ def _plot_series(ax, res, frame, colours):
     last = frame["day"].max()
     ax.set_xlim(-0.5, (last if pd.notna(last) else 0) + 0.5)
     ax.set_ylim(bottom=0)
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
 
 
 def fig_backlog(res, out, opts):

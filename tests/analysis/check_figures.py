@@ -145,8 +145,12 @@ def printed_files(p, script):
     return files
 
 
-def check_outputs(analysis, results, out, expect, label):
+def check_outputs(analysis, results, out, expect, label, figures_too=True):
+    """Both scripts on `results` (figures.py also with --svg); figures_too=False: report.py only (it draws
+    the same figures), to keep the many variants of the robustness test quick."""
     figs_dir, rep_dir = out / "figures", out / "report"
+    if not figures_too:
+        return _check_report(analysis, results, rep_dir, expect, label, None)
     p = run(analysis / "figures.py", [results, "--out", figs_dir, "--svg"])
     if p.returncode != 0:
         fail(f"[{label}] figures.py exited {p.returncode}: {p.stderr.strip()[-2000:]}")
@@ -177,6 +181,10 @@ def check_outputs(analysis, results, out, expect, label):
     if on_disk != stems_png:
         fail(f"[{label}] PNGs on disk differ from those printed: {sorted(on_disk ^ stems_png)}")
 
+    return _check_report(analysis, results, rep_dir, expect, label, stems_png, p.stderr)
+
+
+def _check_report(analysis, results, rep_dir, expect, label, stems_png, figures_stderr=""):
     p = run(analysis / "report.py", [results, "--out", rep_dir])
     if p.returncode != 0:
         fail(f"[{label}] report.py exited {p.returncode}: {p.stderr.strip()[-2000:]}")
@@ -189,10 +197,19 @@ def check_outputs(analysis, results, out, expect, label):
     else:
         rep_pngs = [f for f in files if f.suffix == ".png"]
         check_html(report, len(rep_pngs))
-        if {f.stem for f in rep_pngs} != stems_png:
+        if stems_png is not None and {f.stem for f in rep_pngs} != stems_png:
             fail(f"[{label}] report.py drew other figures than figures.py")
-    print(f"[{label}] checked {len(pngs)} figures and report.html")
-    return stems_png, p.stderr
+        if stems_png is None:
+            for f in rep_pngs:
+                problem = png_problem(f.read_bytes(), f.name)
+                if problem:
+                    fail(f"[{label}] {f}: {problem}")
+            stems_png = {f.stem for f in rep_pngs}
+            for name in expect:
+                if name not in stems_png:
+                    fail(f"[{label}] expected figure {name}.png was not written")
+    print(f"[{label}] checked {len(stems_png or ())} figures and report.html")
+    return stems_png, figures_stderr + p.stderr
 
 
 def bad_inputs(analysis, out):
@@ -276,7 +293,8 @@ def sparse(analysis, results, out):
     path.write_text(json.dumps(many))
     stems, _ = check_outputs(analysis, path, out / "many", ["gap_rate_by_design", "gaps_by_cause", "delay_by_flow",
                                                            "staff_hours_by_design", "backlog_over_time",
-                                                           "differences_vs_baseline"], "many designs")
+                                                           "differences_vs_baseline"], "many designs",
+                              figures_too=False)
     # a sweep: every entry tagged with its point, manifest.points lists the factors
     sweep = copy.deepcopy(doc)
     for key in ("summary", "comparisons", "series", "replications"):
@@ -286,12 +304,12 @@ def sparse(analysis, results, out):
     path = out / "sweep.json"
     path.write_text(json.dumps(sweep))
     _, stderr = check_outputs(analysis, path, out / "sweep", ["gap_rate_by_design", "differences_vs_baseline"],
-                              "sweep")
+                              "sweep", figures_too=False)
     if "sweep results with 2 points" not in stderr:
         fail("[sweep] no note about the point drawn")
     empty = out / "empty.json"
     empty.write_text('{"format": "recordflow-results", "version": 1}')
-    stems, _ = check_outputs(analysis, empty, out / "empty", [], "empty document")
+    stems, _ = check_outputs(analysis, empty, out / "empty", [], "empty document", figures_too=False)
     if stems:
         fail(f"[empty document] figures drawn from nothing: {sorted(stems)}")
 
