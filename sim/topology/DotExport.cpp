@@ -124,7 +124,9 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
   for (const auto& node : topology.nodes()) {
     if (node.kind != TopologyNode::Kind::system || !used.contains(node.name)) continue;
     out << "  " << quoted(node.name) << " [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label="
-        << quoted_lines({node.name, node.detail}) << "];\n";
+        << (node.detail.empty() || node.detail == node.name ? quoted(node.name)
+                                                            : quoted_lines({node.name, node.detail}))
+        << "];\n";
   }
   for (const auto& org : drawn) {
     const std::string count = org.instances > 1 ? " \u00d7" + std::to_string(org.instances) : "";
