@@ -594,7 +594,9 @@ def _series_panels(res, name, keys, max_panels, what, drop_zero=False):
     return groups
 
 
-def _plot_series(ax, res, frame, colours):
+def _plot_series(ax, res, frame, colours, smooth=0):
+    """One line per design with its 95 % band. smooth=k > 1: the daily mean thin and faint, and a centred
+    k-day rolling mean of it (and of the band) drawn over it."""
     wu = _warm_up_days(res)
     if wu:
         ax.axvspan(-0.5, wu - 0.5, color="#EFEFEF", zorder=0)
@@ -603,6 +605,13 @@ def _plot_series(ax, res, frame, colours):
         if f.empty:
             continue
         c = colours.get(d, "#999")
+        if smooth > 1:
+            ax.plot(f["day"], f["mean"], color=c, lw=0.7, alpha=0.35)
+            roll = f[["mean", "ci_low", "ci_high"]].rolling(smooth, center=True, min_periods=1).mean()
+            ax.plot(f["day"], roll["mean"], color=c, lw=2.0, label=design_label(res, d))
+            if roll["ci_low"].notna().any():
+                ax.fill_between(f["day"], roll["ci_low"], roll["ci_high"], color=c, alpha=0.15, lw=0)
+            continue
         ax.plot(f["day"], f["mean"], color=c, lw=1.6, label=design_label(res, d))
         if f["ci_low"].notna().any():
             ax.fill_between(f["day"], f["ci_low"], f["ci_high"], color=c, alpha=0.18, lw=0)
@@ -646,15 +655,18 @@ def fig_daily_gaps(res, out, opts):
     groups = _series_panels(res, "gaps", (), 1, "daily gaps figure")
     colours = design_colours(res)
     fig, ax = plt.subplots(figsize=(11, 5.4))
-    _plot_series(ax, res, groups[0][1], colours)
+    days = groups[0][1]["day"].nunique()
+    smooth = 7 if days >= 28 else 0
+    _plot_series(ax, res, groups[0][1], colours, smooth=smooth)
     ax.set_ylabel("gaps per day")
     ax.set_xlabel("simulated day")
     handles = [Line2D([], [], color=colours[d], lw=2, label=design_label(res, d)) for d in res.designs
                if d in set(groups[0][1]["design"])]
     if _warm_up_days(res):
         handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
-    top = header(fig, res, "Gaps per day (all encounters)",
-                 subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
+    how = ("bold: 7-day rolling mean (thin: each day)  ·  band: 95 % interval, smoothed alike" if smooth
+           else "line: mean over replications, band: 95 % confidence interval")
+    top = header(fig, res, "Gaps per day (all encounters)", subtitle(res, interval=False) + "  ·  " + how,
                  handles=handles, ncol=min(len(handles), 5))
     fig.tight_layout(rect=(0, 0, 1, top))
     return save(fig, out, "gaps_per_day", opts)
