@@ -91,12 +91,24 @@ def png_problem(data: bytes, name: str):
     return None
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
 class Page(HTMLParser):
     def __init__(self):
         super().__init__()
         self.imgs, self.scripts, self.external, self.tables = [], 0, [], 0
+        self.open, self.unbalanced = [], []
+
+    def handle_endtag(self, tag):
+        if self.open and self.open[-1] == tag:
+            self.open.pop()
+        else:
+            self.unbalanced.append(f"</{tag}> at line {self.getpos()[0]} (open: {self.open[-3:]})")
 
     def handle_starttag(self, tag, attrs):
+        if tag not in VOID:
+            self.open.append(tag)
         a = dict(attrs)
         if tag == "script":
             self.scripts += 1
@@ -118,6 +130,8 @@ def check_html(path: pathlib.Path, expected_pngs: int):
         fail(f"{path}: not a complete HTML document")
     page = Page()
     page.feed(text)
+    if page.unbalanced or page.open:
+        fail(f"{path}: tags not balanced: {page.unbalanced[:3]} left open: {page.open[-3:]}")
     if page.scripts:
         fail(f"{path}: contains <script>")
     if page.external:
