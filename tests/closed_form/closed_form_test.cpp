@@ -20,9 +20,9 @@ using nlohmann::json;
 TEST(ClosedForm, StaffPoolIsAnMMcQueue) {
   const json results = run_scenario("mmc_staff_pool.json");
   const double mean_delay = mmc_mean_sojourn(3, 2.1, 1.0);  // 1.547 h
-  EXPECT_TRUE(covers(summary_row(results, "secretaries", "delay_mean"), mean_delay, 0.05 * mean_delay));
+  EXPECT_TRUE(covers(summary_row(results, "secretaries", "delay_mean"), mean_delay, 0.03 * mean_delay));
   const double within_2h = mmc_sojourn_cdf(3, 2.1, 1.0, 2.0);  // 0.717
-  EXPECT_TRUE(covers(summary_row(results, "secretaries", "share_within_target"), within_2h, 0.02));
+  EXPECT_TRUE(covers(summary_row(results, "secretaries", "share_within_target"), within_2h, 0.01));
   EXPECT_TRUE(conserves_copies(results, "secretaries"));
 }
 
@@ -31,13 +31,13 @@ TEST(ClosedForm, NightlyBatchDelayIsUniformOverTheDay) {
   const json results = run_scenario("nightly_batch.json");
   const std::vector<std::pair<double, double>> run_at_2am{{2, 2}};
   EXPECT_TRUE(
-      covers(summary_row(results, "nightly", "delay_mean"), calendar_mean_wait(run_at_2am, 24), 0.25));
-  EXPECT_TRUE(
-      covers(summary_row(results, "nightly", "delay_p50"), calendar_wait_quantile(run_at_2am, 0.5, 24), 0.4));
-  EXPECT_TRUE(
-      covers(summary_row(results, "nightly", "delay_p90"), calendar_wait_quantile(run_at_2am, 0.9, 24), 0.3));
+      covers(summary_row(results, "nightly", "delay_mean"), calendar_mean_wait(run_at_2am, 24), 0.15));
+  EXPECT_TRUE(covers(summary_row(results, "nightly", "delay_p50"),
+                     calendar_wait_quantile(run_at_2am, 0.5, 24), 0.25));
+  EXPECT_TRUE(covers(summary_row(results, "nightly", "delay_p90"),
+                     calendar_wait_quantile(run_at_2am, 0.9, 24), 0.15));
   EXPECT_TRUE(covers(summary_row(results, "nightly", "share_within_target"),
-                     calendar_wait_cdf(run_at_2am, 6, 24), 0.015));
+                     calendar_wait_cdf(run_at_2am, 6, 24), 0.01));
   EXPECT_TRUE(conserves_copies(results, "nightly"));
 }
 
@@ -45,22 +45,20 @@ TEST(ClosedForm, NightlyBatchDelayIsUniformOverTheDay) {
 TEST(ClosedForm, OfficeHoursFilingWaitsForTheNextOpening) {
   const json results = run_scenario("office_hours_filing.json");
   const auto office = weekdays(9, 17);
-  const double filing = 1.0 / 3600;  // the 1 s task itself
-  EXPECT_TRUE(covers(summary_row(results, "office_filing", "delay_mean"), calendar_mean_wait(office) + filing,
-                     0.5));  // 15.24 h
-  EXPECT_TRUE(covers(summary_row(results, "office_filing", "delay_p50"),
-                     calendar_wait_quantile(office, 0.5) + filing,
-                     0.6));  // 8.8 h
-  EXPECT_TRUE(covers(summary_row(results, "office_filing", "delay_p90"),
-                     calendar_wait_quantile(office, 0.9) + filing,
-                     1.5));  // 47.2 h
+  const double filing = 1.0 / 3600;                                    // the 1 s task itself
+  const double mean_wait = calendar_mean_wait(office) + filing;        // 2560/168 = 15.24 h
+  const double median = calendar_wait_quantile(office, 0.5) + filing;  // 8.8 h
+  const double p90 = calendar_wait_quantile(office, 0.9) + filing;     // 47.2 h
+  EXPECT_TRUE(covers(summary_row(results, "office_filing", "delay_mean"), mean_wait, 0.25));
+  EXPECT_TRUE(covers(summary_row(results, "office_filing", "delay_p50"), median, 0.25));
+  EXPECT_TRUE(covers(summary_row(results, "office_filing", "delay_p90"), p90, 0.6));
   EXPECT_TRUE(conserves_copies(results, "office_filing"));
 }
 
 // Post that loses each letter with probability 0.05 and otherwise takes exactly 1 h.
 TEST(ClosedForm, LossyPostLosesItsShare) {
   const json results = run_scenario("post_loss.json");
-  EXPECT_TRUE(covers(summary_row(results, "post", "share_lost"), 0.05, 0.005));
+  EXPECT_TRUE(covers(summary_row(results, "post", "share_lost"), 0.05, 0.003));
   EXPECT_NEAR(summary_row(results, "post", "delay_mean").at("mean").get<double>(), 1.0, 1e-6);
   EXPECT_NEAR(summary_row(results, "post", "delay_p99").at("mean").get<double>(), 1.0, 1e-6);
   EXPECT_TRUE(conserves_copies(results, "post"));
@@ -70,8 +68,8 @@ TEST(ClosedForm, LossyPostLosesItsShare) {
 TEST(ClosedForm, FederatedQueryGapsAtTheSourceUnavailability) {
   const json results = run_scenario("query_availability.json");
   const double down = unavailability(20, 5);
-  EXPECT_TRUE(covers(summary_row(results, "query", "gap_share", {{"cause", "outage"}}), down, 0.02));
-  EXPECT_TRUE(covers(summary_row(results, "query", "gap_rate"), down, 0.02));
+  EXPECT_TRUE(covers(summary_row(results, "query", "gap_share", {{"cause", "outage"}}), down, 0.015));
+  EXPECT_TRUE(covers(summary_row(results, "query", "gap_rate"), down, 0.015));
   const double measured_hours = (365 - 7) * 24.0;
   EXPECT_TRUE(covers(summary_row(results, "query", "downtime_hours", {{"system", "hospital_epr"}}),
                      down * measured_hours, 0.1 * down * measured_hours));
@@ -116,9 +114,9 @@ TEST(ClosedForm, IntegrationEngineBacklogObeysLittlesLaw) {
   const json results = run_scenario("md1_backlog.json");
   const double lambda = 8, service = 0.1;
   const double wait = md1_mean_wait(lambda, service);  // 0.2 h
-  EXPECT_TRUE(covers(summary_row(results, "engine", "delay_mean"), wait + service, 0.015));
+  EXPECT_TRUE(covers(summary_row(results, "engine", "delay_mean"), wait + service, 0.01));
   EXPECT_TRUE(covers(summary_row(results, "engine", "items_processed", {{"system", "interface_engine"}}),
-                     lambda * 98 * 24, 300));
+                     lambda * 98 * 24, 150));
   EXPECT_TRUE(conserves_copies(results, "engine"));
 
   const json* backlog = nullptr;
