@@ -56,7 +56,9 @@ void Model::schedule_next_arrival(Index pathway, Hours after) {
 void Model::on_arrival(Index pathway, Hours t) {
   const Pathway& pw = scenario_.pathways[pathway];
   Patient patient;
-  patient.id = (static_cast<std::uint64_t>(pathway + 1) << 40) | arrival_counts_[pathway]++;
+  // (pathway + 1) in the top 8 bits, the arrival number in the next 36; the low 20 bits stay free for
+  // encounter ids, so patients and encounters carry the same ids in every design.
+  patient.id = (static_cast<std::uint64_t>(pathway + 1) << 56) | (arrival_counts_[pathway]++ << 20);
   patient.pathway = pathway;
   patient.rng = patient_root_.substream(patient.id);
   for (int type = 0; type < 5; ++type) {
@@ -95,7 +97,7 @@ void Model::on_encounter_start(Index patient, Hours t) {
   const State& st = scenario_.pathways[p.pathway].states[static_cast<std::size_t>(p.state)];
   p.encounter_start = t;
   ++p.encounters;
-  const std::uint64_t encounter_id = next_encounter_id_++;
+  const std::uint64_t encounter_id = p.id | (p.encounters & 0xFFFFF);
   if (!st.needs.empty()) evaluate_needs(patient, st, encounter_id, t);
   draw_creations(patient, st, false, t);
   const Hours duration = st.duration.sample(patients_[patient].rng);

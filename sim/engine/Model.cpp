@@ -44,6 +44,7 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
   for (Index s = 0; s < systems_.size(); ++s)
     for (std::size_t w = 0; w < systems_[s].timeline.silent.size(); ++w)
       agenda_.push(systems_[s].timeline.silent[w].detect, TieClass::release, EventKind::silent_release, s, w);
+  if (scenario_.pathways.size() > 255) throw std::runtime_error("engine: at most 255 pathways");
   for (Index p = 0; p < scenario_.pathways.size(); ++p) schedule_next_arrival(p, 0.0);
 }
 

@@ -235,7 +235,6 @@ class Model {
   std::vector<Copy> copies_;
   std::vector<PendingCreation> creations_;
   std::vector<Index> free_creations_;
-  std::uint64_t next_encounter_id_ = 1;
   std::uint64_t task_sequence_ = 0;
 };
 
