@@ -19,17 +19,27 @@ import traceback
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
-import matplotlib  # noqa: E402
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.lines import Line2D  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
-
 import load  # noqa: E402
+
+# matplotlib, numpy and pandas are imported on first drawing (import_plotting), so that a bad input file
+# is reported at once.
+matplotlib = plt = np = pd = Line2D = Patch = FuncFormatter = MaxNLocator = None
+
+
+def import_plotting():
+    global matplotlib, plt, np, pd, Line2D, Patch, FuncFormatter, MaxNLocator
+    if plt is not None:
+        return
+    import matplotlib as _matplotlib
+    _matplotlib.use("Agg")
+    import matplotlib.pyplot as _plt
+    import numpy as _np
+    import pandas as _pd
+    from matplotlib.lines import Line2D as _Line2D
+    from matplotlib.patches import Patch as _Patch
+    from matplotlib.ticker import FuncFormatter as _FuncFormatter, MaxNLocator as _MaxNLocator
+    matplotlib, plt, np, pd = _matplotlib, _plt, _np, _pd
+    Line2D, Patch, FuncFormatter, MaxNLocator = _Line2D, _Patch, _FuncFormatter, _MaxNLocator
 
 # ---------------------------------------------------------------------------------------------------
 # vocabulary: labels, units, colours
@@ -184,6 +194,7 @@ class Skip(Exception):
 
 
 def setup_style():
+    import_plotting()
     plt.rcParams.update({
         "font.size": 11, "axes.titlesize": 12.5, "axes.titleweight": "bold", "axes.labelsize": 11,
         "figure.titlesize": 15, "figure.titleweight": "bold", "legend.fontsize": 10, "legend.frameon": False,

@@ -25,7 +25,12 @@ import pathlib
 import sys
 from dataclasses import dataclass, field
 
-import pandas as pd
+
+
+def _pandas():
+    """pandas, imported on first use: a bad input file is reported without waiting for it."""
+    import pandas
+    return pandas
 
 FORMAT = "recordflow-results"
 SUPPORTED_VERSION = 1
@@ -124,7 +129,7 @@ def _records(rows, kind: str, values: list[str], id_cols: list[str]) -> pd.DataF
         dims_list.append(dims)
     point = ["point"] if any("point" in r for r in recs) else []
     id_cols = id_cols + point
-    frame = pd.DataFrame(recs, columns=id_cols + ["dims", "dim_keys"] + values)
+    frame = _pandas().DataFrame(recs, columns=id_cols + ["dims", "dim_keys"] + values)
     frame = _dim_columns(frame, dims_list)
     cols = id_cols + ["dims", "dim_keys"] + [c for c in frame.columns if c not in id_cols + ["dims", "dim_keys"] + values] + values
     return frame[cols]
@@ -156,7 +161,7 @@ def series_frame(doc: dict) -> pd.DataFrame:
                          "ci_low": _num(lo[day]) if day < len(lo) else math.nan,
                          "ci_high": _num(hi[day]) if day < len(hi) else math.nan})
             dims_list.append(dims)
-    frame = pd.DataFrame(recs, columns=["design", "point", "name", "dims", "dim_keys", "day", "mean", "ci_low",
+    frame = _pandas().DataFrame(recs, columns=["design", "point", "name", "dims", "dim_keys", "day", "mean", "ci_low",
                                         "ci_high"])
     if frame["point"].isna().all():
         frame = frame.drop(columns="point")
@@ -183,7 +188,7 @@ def replications_frame(doc: dict) -> pd.DataFrame:
                          "value": _num(m.get("value"))})
             dims_list.append(dims)
     cols = ["design", "point", "replication", "seed", "metric", "dims", "dim_keys", "value"]
-    frame = pd.DataFrame(recs, columns=cols)
+    frame = _pandas().DataFrame(recs, columns=cols)
     if frame["point"].isna().all():
         frame = frame.drop(columns="point")
         cols.remove("point")
@@ -194,6 +199,7 @@ def replications_frame(doc: dict) -> pd.DataFrame:
 
 def read_tidy_csv(path) -> pd.DataFrame:
     """Read tidy.csv: dimension columns stay strings (empty = dimension not present)."""
+    pd = _pandas()
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     if "value" in frame:
         frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
