@@ -70,7 +70,8 @@ int replicate(const ReplicateOptions& o) {
 
 void add_replicate_command(CLI::App& app, CommandAction& action) {
   auto options = std::make_shared<ReplicateOptions>();
-  auto* sub = app.add_subcommand("_replicate", "");  // an empty description hides it from --help
+  auto* sub = app.add_subcommand("_replicate", "One replication in this process (internal)");
+  sub->group("");  // hidden from --help
   sub->add_option("--scenario", options->scenario)->required();
   sub->add_option("--design", options->design)->required();
   sub->add_option("--replication", options->replication)->required()->check(CLI::NonNegativeNumber);

@@ -1,8 +1,10 @@
 #include "runner/Comparison.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include "runner/AtomicFile.hpp"

@@ -24,6 +24,7 @@ struct SeriesKey {
 };
 
 struct Group {  // one design at one point
+  std::set<int> replications;
   std::map<MetricKey, ValuesByReplication> metrics;
   std::map<SeriesKey, std::map<int, const std::vector<double>*>> series;
 };
@@ -59,6 +60,26 @@ Json series_entry(const std::map<int, const std::vector<double>*>& by_replicatio
 
 }  // namespace
 
+bool absent_means_zero(const std::string& metric) {
+  static const std::set<std::string> kCounts{"copies_created",      "copies_available",
+                                             "copies_lost",         "copies_in_flight",
+                                             "copies_back_entered", "needs",
+                                             "needs_with_document", "gaps",
+                                             "encounters",          "encounters_with_gap",
+                                             "phone_calls",         "gaps_resolved_by_phone",
+                                             "staff_minutes",       "staff_hours_per_year",
+                                             "items_processed",     "downtime_hours",
+                                             "backlogs_not_cleared"};
+  return kCounts.count(metric) > 0;
+}
+
+void fill_absent_zeros(std::map<MetricKey, std::map<int, double>>& metrics,
+                       const std::set<int>& replications) {
+  for (auto& [key, values] : metrics)
+    if (absent_means_zero(key.name))
+      for (const int r : replications) values.emplace(r, 0.0);
+}
+
 Json build_results_document(const ResultsInput& input) {
   const bool sweep = !input.points.empty();
   const int points = sweep ? static_cast<int>(input.points.size()) : 1;
@@ -83,12 +104,16 @@ Json build_results_document(const ResultsInput& input) {
   for (const auto* r : ordered) {
     Group& g = groups.at(static_cast<std::size_t>(r->point))
                    .at(static_cast<std::size_t>(design_rank.at(r->result.design)));
+    g.replications.insert(r->result.replication);
     for (const auto& m : r->result.metrics)
       if (std::isfinite(m.value)) g.metrics[MetricKey{m.name, m.dims}][r->result.replication] = m.value;
     for (const auto& s : r->result.series)
       g.series[SeriesKey{s.name, s.dims}][r->result.replication] = &s.values;
     replications.push_back(replication_to_json(*r, sweep));
   }
+
+  for (auto& by_design : groups)
+    for (auto& g : by_design) fill_absent_zeros(g.metrics, g.replications);
 
   Json summary = Json::array(), comparisons = Json::array(), series = Json::array();
   const auto baseline_it = design_rank.find(input.baseline);

@@ -5,7 +5,9 @@
 // Deterministic: the same input gives the same bytes whatever order the replications arrived in.
 #pragma once
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,17 @@ struct ResultsInput {
 };
 
 nlohmann::json build_results_document(const ResultsInput& input);
+
+// Whether a replication that does not report this metric observed zero of it: true for counts and
+// totals (copies, needs, gaps, encounters, staff time, items, downtime), whose per-dimension rows exist
+// only where something happened; false for shares, rates, delays and percentiles, which are undefined
+// then and are averaged over the replications that report them.
+bool absent_means_zero(const std::string& metric);
+
+// Fills, for every metric key that absent_means_zero(), a 0 for each replication in `replications` that
+// lacks it.
+void fill_absent_zeros(std::map<MetricKey, std::map<int, double>>& metrics,
+                       const std::set<int>& replications);
 
 // The inverse, for merge and compare: reads manifest, designs, baseline, points, replications and structure.
 // Throws std::runtime_error (or nlohmann::json::exception) when the document is not a results document.

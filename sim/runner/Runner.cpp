@@ -202,6 +202,9 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
       fs::remove(request.out / "results.partial.json");
       if (!request.quiet) print_summary_table(document, out);
       err << "recordflow: results in " << (request.out / "results.json").string() << "\n";
+      if (!plan.shard.whole())
+        err << "recordflow: this is shard " << plan.shard.to_string()
+            << " of a split run; combine the shards' directories with `recordflow merge DIR... --out DIR`\n";
     } else if (!input.replications.empty()) {
       write_file_atomically(request.out / "results.partial.json", results_text(document));
       err << "recordflow: " << (jobs.interrupted() ? "interrupted" : "run failed") << "; kept "

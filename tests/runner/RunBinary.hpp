@@ -2,6 +2,7 @@
 // given arguments, stdout and stderr captured to files, for end-to-end tests.
 #pragma once
 
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>

@@ -31,6 +31,13 @@ inline ResultsInput synthetic_run(const std::vector<std::string>& designs, const
   input.designs = designs;
   input.baseline = designs.front();
   input.manifest = {{"tool_version", "1.0.0"},
+                    {"simgrid_version", "3.32"},
+                    {"scenario_file", "s.json"},
+                    {"scenario", nlohmann::json::object()},
+                    {"adaptive", nullptr},
+                    {"horizon_hours", 480.0},
+                    {"warm_up_hours", 48.0},
+                    {"overrides", nlohmann::json::object()},
                     {"seed", 42},
                     {"shard", "1/1"},
                     {"complete", true},

@@ -118,3 +118,25 @@ TEST(ResultsDocument, SweepEntriesCarryTheirPoint) {
 }
 
 }  // namespace recordflow
+
+namespace recordflow {
+
+TEST(ResultsDocument, AbsentCountsAreZeroAbsentDelaysAreUndefined) {
+  ResultsInput input = testing::synthetic_run({"today"}, {0}, 3);
+  for (auto& r : input.replications) {  // only replication 1 saw this flow
+    if (r.result.replication != 1) continue;
+    r.result.metrics.push_back({"copies_lost", {{"document", "letter"}}, 6.0});
+    r.result.metrics.push_back({"delay_p90", {{"document", "letter"}}, 30.0});
+  }
+  const json doc = build_results_document(input);
+  const json* lost = find(doc.at("summary"), "today", "copies_lost", json{{"document", "letter"}});
+  ASSERT_TRUE(lost);
+  EXPECT_EQ(lost->at("n"), 3);
+  EXPECT_DOUBLE_EQ(lost->at("mean").get<double>(), 2.0);
+  const json* delay = find(doc.at("summary"), "today", "delay_p90", json{{"document", "letter"}});
+  ASSERT_TRUE(delay);
+  EXPECT_EQ(delay->at("n"), 1);
+  EXPECT_TRUE(delay->at("ci_low").is_null());
+}
+
+}  // namespace recordflow

@@ -44,6 +44,16 @@ json load(const fs::path& file) {
   return json::parse(read_file(file));
 }
 
+// Removes this process's scratch directories when the suite ends.
+class ScratchCleanup : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    std::error_code ignored;
+    fs::remove_all(fs::temp_directory_path() / ("recordflow-e2e-" + std::to_string(::getpid())), ignored);
+  }
+};
+[[maybe_unused]] ::testing::Environment* const cleanup = ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
+
 bool has_temporary_files(const fs::path& dir) {
   if (!fs::exists(dir)) return false;
   for (const auto& entry : fs::recursive_directory_iterator(dir)) {
@@ -84,6 +94,10 @@ TEST(RunEndToEnd, IdenticalDesignsCompareToExactlyZero) {
   ASSERT_FALSE(results["comparisons"].empty());
   for (const auto& c : results["comparisons"]) {
     EXPECT_EQ(c["mean_difference"].get<double>(), 0.0) << c.dump();
+    if (c["n"].get<int>() < 2) {  // a metric only one replication reported: no interval
+      EXPECT_TRUE(c["ci_low"].is_null()) << c.dump();
+      continue;
+    }
     EXPECT_EQ(c["ci_low"].get<double>(), 0.0) << c.dump();
     EXPECT_EQ(c["ci_high"].get<double>(), 0.0) << c.dump();
   }
@@ -164,6 +178,36 @@ TEST(RunEndToEnd, ShardsMergeIntoTheSameResults) {
   EXPECT_EQ(results_text(without_wall_time_fields(load(merged / "results.json"))),
             results_text(without_wall_time_fields(load(whole / "results.json"))));
   EXPECT_FALSE(fs::exists(merged / "results.partial.json"));
+}
+
+TEST(RunEndToEnd, AdaptiveReplicationsDoNotDependOnJobs) {
+  const std::string rule =
+      R"(/experiment/replications={"min": 2, "max": 5, "target_relative_half_width": 0.3, "metrics": ["gap_rate"]})";
+  std::vector<std::string> base{"run",
+                                "scenarios/demo.json",
+                                "--quiet",
+                                "--design",
+                                "shared_record",
+                                "--set",
+                                "/experiment/horizon=10 d",
+                                "--set",
+                                "/experiment/warm_up=2 d",
+                                "--set",
+                                rule};
+  const auto one = scratch("adaptive1"), three = scratch("adaptive3");
+  auto args = base;
+  args.insert(args.end(), {"--out", one.string(), "--jobs", "1"});
+  ASSERT_EQ(testing::run_binary(args, one.string() + ".log").exit_code, 0);
+  args = base;
+  args.insert(args.end(), {"--out", three.string(), "--jobs", "3"});
+  ASSERT_EQ(testing::run_binary(args, three.string() + ".log").exit_code, 0);
+  const json a = load(one / "results.json"), b = load(three / "results.json");
+  EXPECT_EQ(results_text(without_wall_time_fields(a)), results_text(without_wall_time_fields(b)));
+  const int n = a["manifest"]["replications"]["shared_record"].get<int>();
+  EXPECT_GE(n, 2);
+  EXPECT_LE(n, 5);
+  EXPECT_EQ(a["replications"].size(), static_cast<std::size_t>(n));
+  EXPECT_EQ(a["manifest"]["adaptive"]["max"], 5);
 }
 
 TEST(RunEndToEnd, SweepRecordsItsPoints) {
