@@ -6,7 +6,9 @@
 
 #include <boost/math/distributions/students_t.hpp>
 #include <cmath>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "ClosedForm.hpp"
 #include "ScenarioRun.hpp"
@@ -160,6 +162,29 @@ TEST(ClosedForm, IdenticalDesignsDifferByExactlyZero) {
   EXPECT_GT(rows, 10);
   EXPECT_TRUE(saw_gap_rate);
   EXPECT_TRUE(saw_delay);
+
+  // Replication by replication too: every metric of replication i is the same number in both designs.
+  std::map<std::string, double> baseline;
+  auto key = [](const json& replication, const json& metric) {
+    return std::to_string(replication.at("replication").get<int>()) + " " +
+           metric.at("metric").get<std::string>() + " " + metric.value("dims", json::object()).dump();
+  };
+  for (const auto& replication : results.at("replications")) {
+    if (replication.value("design", "") != "message") continue;
+    for (const auto& metric : replication.at("metrics"))
+      baseline[key(replication, metric)] = metric.at("value");
+  }
+  std::size_t compared = 0;
+  for (const auto& replication : results.at("replications")) {
+    if (replication.value("design", "") != "message_again") continue;
+    for (const auto& metric : replication.at("metrics")) {
+      const auto it = baseline.find(key(replication, metric));
+      ASSERT_NE(it, baseline.end()) << key(replication, metric) << " only in message_again";
+      EXPECT_EQ(metric.at("value").get<double>(), it->second) << key(replication, metric);
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, baseline.size());
 }
 
 }  // namespace
