@@ -52,7 +52,8 @@ class ScratchCleanup : public ::testing::Environment {
     fs::remove_all(fs::temp_directory_path() / ("recordflow-e2e-" + std::to_string(::getpid())), ignored);
   }
 };
-[[maybe_unused]] ::testing::Environment* const cleanup = ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
+[[maybe_unused]] ::testing::Environment* const cleanup =
+    ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
 
 bool has_temporary_files(const fs::path& dir) {
   if (!fs::exists(dir)) return false;
