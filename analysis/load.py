@@ -8,6 +8,7 @@
     res.comparisons    # design, baseline, metric, dims, <dimension columns>, mean_difference, sd, n, ci_low, ci_high
     res.series         # design, name, dims, <dimension columns>, day, mean, ci_low, ci_high (one row per day)
     res.replications   # design, replication, seed, metric, dims, <dimension columns>, value
+    load.replication_series_frame(res.doc)   # each replication's daily series: ..., replication, name, day, value
     res.designs, res.baseline, res.manifest
 
 `dims` is the dimensions as one string "k=v;k=v" (keys sorted, "" for none), the same encoding as the
@@ -195,6 +196,33 @@ def replications_frame(doc: dict) -> pd.DataFrame:
     frame = _dim_columns(frame, dims_list)
     fixed = cols[:-1]
     return frame[fixed + [c for c in frame.columns if c not in cols] + ["value"]]
+
+
+def replication_series_frame(doc: dict) -> pd.DataFrame:
+    """Each replication's own daily series (if the results carry them), long form: one row per design x
+    replication x series x day, columns design, [point,] replication, name, dims, dim_keys, <dimension
+    columns>, day, value."""
+    recs, dims_list = [], []
+    for rep in doc.get("replications") or []:
+        if not isinstance(rep, dict):
+            continue
+        for s in rep.get("series") or []:
+            if not isinstance(s, dict) or not isinstance(s.get("values"), list):
+                continue
+            dims = s.get("dims") if isinstance(s.get("dims"), dict) else {}
+            dims = {str(k): str(v) for k, v in dims.items()}
+            base = {"design": rep.get("design"), "point": rep.get("point"), "replication": rep.get("replication"),
+                    "name": s.get("name"), "dims": dims_string(dims), "dim_keys": ",".join(sorted(dims))}
+            for day, v in enumerate(s["values"]):
+                recs.append(dict(base, day=day, value=_num(v)))
+                dims_list.append(dims)
+    cols = ["design", "point", "replication", "name", "dims", "dim_keys", "day", "value"]
+    frame = _pandas().DataFrame(recs, columns=cols)
+    if frame["point"].isna().all():
+        frame = frame.drop(columns="point")
+    frame = _dim_columns(frame, dims_list)
+    fixed = [c for c in cols[:-2] if c in frame.columns]
+    return frame[fixed + [c for c in frame.columns if c not in cols] + ["day", "value"]]
 
 
 def read_tidy_csv(path) -> pd.DataFrame:

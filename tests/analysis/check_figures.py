@@ -328,7 +328,25 @@ def sparse(analysis, results, out):
         fail(f"[empty document] figures drawn from nothing: {sorted(stems)}")
 
 
-def real_run(analysis, binary, scenario, run_args, out, expect):
+def validate_schema(results, schema_path):
+    """The results document against the published JSON Schema (draft 7)."""
+    try:
+        import jsonschema
+    except ImportError:
+        print("note: python3-jsonschema not installed: schema not checked", file=sys.stderr)
+        return
+    schema = json.loads(pathlib.Path(schema_path).read_text())
+    doc = json.loads(pathlib.Path(results).read_text())
+    errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(doc), key=lambda e: list(e.path))
+    for e in errors[:10]:
+        fail(f"{results}: schema: /{'/'.join(str(x) for x in e.path)}: {e.message[:200]}")
+    if len(errors) > 10:
+        fail(f"{results}: {len(errors) - 10} more schema errors")
+    if not errors:
+        print(f"{results.name}: valid against {schema_path.name}")
+
+
+def real_run(analysis, binary, scenario, run_args, out, expect, schema=None):
     run_dir = out / "run"
     cmd = [str(binary), "run", str(scenario), "--out", str(run_dir)] + list(run_args)
     print("running:", " ".join(cmd))
@@ -340,6 +358,8 @@ def real_run(analysis, binary, scenario, run_args, out, expect):
     if not results.is_file():
         fail(f"recordflow run wrote no {results}")
         return
+    if schema is not None:
+        validate_schema(results, schema)
     check_outputs(analysis, results, out, expect, "recordflow run")
     tidy = run_dir / "tidy.csv"
     if not tidy.is_file():
@@ -380,6 +400,8 @@ def main():
     ap.add_argument("--expect", nargs="*", default=[], help="figure file stems that must be written")
     ap.add_argument("--bad-inputs", action="store_true")
     ap.add_argument("--sparse", action="store_true")
+    ap.add_argument("--schema", type=pathlib.Path,
+                    help="results.schema.json: the results (or the run's results.json) must validate against it")
     ap.add_argument("--recordflow", type=pathlib.Path, help="recordflow binary: run --scenario first")
     ap.add_argument("--scenario", type=pathlib.Path)
     argv = sys.argv[1:]
@@ -396,7 +418,7 @@ def main():
     elif a.recordflow is not None:
         if a.scenario is None:
             ap.error("--recordflow needs --scenario")
-        real_run(a.analysis, a.recordflow, a.scenario, run_args, a.out, a.expect)
+        real_run(a.analysis, a.recordflow, a.scenario, run_args, a.out, a.expect, a.schema)
     elif a.results is None:
         ap.error("--results is required")
     elif a.sparse:
@@ -405,6 +427,8 @@ def main():
         if not a.results.is_file():
             fail(f"results file {a.results} does not exist")
         else:
+            if a.schema is not None:
+                validate_schema(a.results, a.schema)
             check_outputs(a.analysis, a.results, a.out, a.expect, a.results.name)
     if failures:
         print(f"{len(failures)} check(s) failed", file=sys.stderr)

@@ -278,23 +278,27 @@ def main():
             if key not in keyed[BASELINE]:
                 continue
             diff = np.asarray(keyed[d][key]) - np.asarray(keyed[BASELINE][key])
-            mean, sd, n, lo, hi, _ = t_interval(diff)
+            mean, sd, n, lo, hi, hw = t_interval(diff)
             comparisons.append({"design": d, "baseline": BASELINE, "metric": key[0], "dims": json.loads(key[1]),
-                                "mean_difference": r6(mean), "sd": r6(sd), "n": n, "ci_low": r6(lo), "ci_high": r6(hi)})
+                                "mean_difference": r6(mean), "sd": r6(sd), "n": n, "ci_low": r6(lo), "ci_high": r6(hi),
+                                "half_width": r6(hw)})
     for d in DESIGNS:
         names = [(s[0], s[1]) for s in runs[d][0][1]]
         for i, (name, dims) in enumerate(names):
             arr = np.vstack([runs[d][r][1][i][2] for r in range(REPLICATIONS)])
             mean = arr.mean(axis=0)
             hw = stats.t.ppf(0.975, REPLICATIONS - 1) * arr.std(axis=0, ddof=1) / math.sqrt(REPLICATIONS)
-            series_out.append({"design": d, "name": name, "dims": dims,
+            series_out.append({"design": d, "name": name, "dims": dims, "n": REPLICATIONS,
                                "mean": [r6(x) for x in mean], "ci_low": [r6(x) for x in mean - hw],
                                "ci_high": [r6(x) for x in mean + hw]})
     series_out.sort(key=lambda s: (DESIGNS.index(s["design"]), s["name"], json.dumps(s["dims"])))
     for d in DESIGNS:
-        for r, (metrics, _) in enumerate(runs[d]):
+        for r, (metrics, series) in enumerate(runs[d]):
             reps.append({"design": d, "replication": r, "seed": SEED, "wall_seconds": 0.25 + 0.01 * r,
-                         "metrics": [{"metric": n, "dims": dims, "value": r6(v)} for n, dims, v in metrics]})
+                         "simulated_events": 180000 + 1000 * r,
+                         "metrics": [{"metric": n, "dims": dims, "value": r6(v)} for n, dims, v in metrics],
+                         "series": [{"name": n, "dims": dims, "values": [r6(x) for x in vals]}
+                                    for n, dims, vals in sorted(series, key=lambda x: (x[0], json.dumps(x[1])))]})
 
     doc = {
         "format": "recordflow-results", "version": 1,
@@ -304,7 +308,8 @@ def main():
                      "replications": {d: REPLICATIONS for d in DESIGNS},
                      "horizon_hours": HORIZON_DAYS * 24, "warm_up_hours": WARM_UP_DAYS * 24,
                      "started_at": "2026-01-05T09:00:00Z", "wall_seconds": 6.1, "host": "fixture",
-                     "jobs": 2, "shard": "1/1", "overrides": {}},
+                     "jobs": 2, "shard": "1/1", "overrides": {}, "adaptive": None,
+                     "complete": True, "missing": [], "failures": []},
         "summary": summary,
         "comparisons": comparisons,
         "series": series_out,
