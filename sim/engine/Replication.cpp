@@ -9,6 +9,7 @@
 #include <simgrid/s4u.hpp>
 
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -35,7 +36,7 @@ std::vector<std::string> engine_arguments(const EngineOptions& options) {
 }  // namespace
 
 EngineReport run_replication(const Scenario& scenario, int replication, EventSink& sink,
-                             const EngineOptions& options, Hours wake_quantum) {
+                             const EngineOptions& options, Hours wake_quantum, ReplicationStats* stats) {
   // The model is built (and the scenario checked) before SimGrid starts, so bad input fails early.
   Model model(scenario, replication, sink);
 
@@ -52,13 +53,40 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
 
+  // Cross-check: each time SimGrid turns a system's host off or on (driven by the state profile), the
+  // model's timeline must hold a change to that state at that instant. Signals outlive this function, so
+  // the callback shares ownership of what it touches.
+  struct HostCheck {
+    const Model* model = nullptr;
+    std::uint64_t flips = 0;
+    std::uint64_t disagreements = 0;
+  };
+  auto check = std::make_shared<HostCheck>();
+  check->model = &model;
+  sg4::Host::on_state_change_cb([check](const sg4::Host& host) {
+    if (check->model == nullptr || host.get_name().rfind("system:", 0) != 0) return;
+    const Index system = check->model->find_system(host.get_name().substr(7));
+    if (system == kNone) return;
+    ++check->flips;
+    const Hours now = sg4::Engine::get_clock() / kSecondsPerHour;
+    bool agrees = false;
+    for (const AvailabilityChange& c : check->model->systems()[system].timeline.changes)
+      if (std::abs(c.time - now) < 1e-6 && c.up == host.is_on()) agrees = true;
+    if (!agrees) ++check->disagreements;
+  });
+
   std::string error;
   EngineReport report;
-  sg4::Actor::create("agenda", platform.control, [&model, &error, &report, wake_quantum]() {
+  const double horizon_s = scenario.experiment.horizon * kSecondsPerHour;
+  sg4::Actor::create("agenda", platform.control, [&model, &error, &report, wake_quantum, horizon_s]() {
     try {
       while (true) {
         const Hours next = model.next_time();
-        if (next == Calendar::kNever) break;
+        if (next == Calendar::kNever) {
+          // Let SimGrid play the availability profiles to the horizon (they are checked against the model).
+          if (horizon_s > sg4::Engine::get_clock() + kClockTolerance) sg4::this_actor::sleep_until(horizon_s);
+          break;
+        }
         const double target = next * kSecondsPerHour;
         if (target > sg4::Engine::get_clock() + kClockTolerance) {
           sg4::this_actor::sleep_until(target);
@@ -77,10 +105,16 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
     }
   });
 
-  simgrid_engine.run_until(scenario.experiment.horizon * kSecondsPerHour);
+  simgrid_engine.run_until(horizon_s);
+  check->model = nullptr;
 
   if (!error.empty()) throw std::runtime_error("simulation failed: " + error);
   if (deadlock) throw std::runtime_error("simulation failed: SimGrid reported a deadlock");
+  if (check->disagreements > 0)
+    throw std::runtime_error("simulation failed: " + std::to_string(check->disagreements) + " of " +
+                             std::to_string(check->flips) +
+                             " SimGrid host state changes disagree with the availability timelines");
+  if (stats != nullptr) stats->host_state_changes = check->flips;
   report.logical_events = model.counters().logical_events;
   report.end_time = scenario.experiment.horizon;
   return report;

@@ -4,13 +4,24 @@
 // depend on the quantum (a test checks it); a larger quantum only means fewer SimGrid wake-ups.
 #pragma once
 
+#include <cstdint>
+
+#include <cstdint>
+
 #include "engine/Simulation.hpp"
 
 namespace recordflow::engine {
 
 constexpr Hours kDefaultWakeQuantum = 1.0 / 60.0;  // one simulated minute
 
+// What the run observed on the SimGrid side (for tests). Each host state change is checked against the
+// availability timeline; a disagreement fails the run.
+struct ReplicationStats {
+  std::uint64_t host_state_changes = 0;  // SimGrid system hosts turned off or on
+};
+
 EngineReport run_replication(const Scenario& scenario, int replication, EventSink& sink,
-                             const EngineOptions& options, Hours wake_quantum);
+                             const EngineOptions& options, Hours wake_quantum,
+                             ReplicationStats* stats = nullptr);
 
 }  // namespace recordflow::engine

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "EngineTestSupport.hpp"
+#include "engine/Replication.hpp"
 
 namespace recordflow::testing {
 namespace {
@@ -136,6 +137,27 @@ TEST(EngineOutage, SilentFailureWithholdsUntilDetection) {
   EXPECT_GT(withheld, 10u);
   EXPECT_TRUE(sink.lost.empty());
   EXPECT_GT(sink.outcomes().at("in_transit"), 0);  // withheld items are in flight, not lost
+}
+
+}  // namespace
+}  // namespace recordflow::testing
+
+namespace recordflow::testing {
+namespace {
+
+// SimGrid's system hosts go off and on exactly when the model's timeline says (the run checks each
+// change against the timeline and fails on a disagreement); here we also count them.
+TEST(EngineOutage, SimGridHostsFollowTheAvailabilityTimeline) {
+  Scenario sc = base_scenario();
+  sc.systems["hub"].availability.failures =
+      RandomFailures{Distribution::exponential(30), Distribution::exponential(3)};
+  sc.systems["acute_epr"].availability.incidents = {incident(100, 10)};
+  CollectingSink sink;
+  engine::ReplicationStats stats;
+  engine::run_replication(sc, 0, sink, test_options(), engine::kDefaultWakeQuantum, &stats);
+  const std::size_t flips = sink.states.size();  // every change here flips up/down (no degraded phases)
+  ASSERT_GT(flips, 4u);
+  EXPECT_EQ(stats.host_state_changes, flips);
 }
 
 }  // namespace
