@@ -30,6 +30,26 @@ const char* step_activity(const Step& step) {
   return "step";
 }
 
+// When one item started at t is done: 1 / capacity hours of work at full speed, progressing at the
+// capacity share of each period of the system's timeline (no progress while down).
+Hours service_end(const SystemInfo& s, Hours t) {
+  const auto& changes = s.timeline.changes;
+  auto it = std::upper_bound(changes.begin(), changes.end(), t,
+                             [](Hours x, const AvailabilityChange& c) { return x < c.time; });
+  double work = 1.0 / s.capacity;
+  Hours now = t;
+  double rate = s.up ? s.share : 0.0;
+  while (true) {
+    const Hours next = it == changes.end() ? Calendar::kNever : it->time;
+    if (rate > 0 && now + work / rate <= next) return now + work / rate;
+    if (it == changes.end()) return Calendar::kNever;  // down (or at zero share) until the end
+    work -= rate * (next - now);
+    now = next;
+    rate = it->up ? it->share : 0.0;
+    ++it;
+  }
+}
+
 // The first run of the feed at or after t (runs at offset + k * every).
 Hours next_batch_run(const Step& step, Hours t) {
   const Hours every = step.batch_every > 0 ? step.batch_every : kHoursPerDay;
@@ -211,8 +231,7 @@ void Model::serve_next(Index system, Hours t) {
   emit_queue(s, t);
   s.busy = true;
   s.in_service = copy;
-  const double rate = s.capacity * std::max(s.share, 1e-9);
-  agenda_.push(t + 1.0 / rate, TieClass::work, EventKind::system_done, system);
+  agenda_.push(service_end(s, t), TieClass::work, EventKind::system_done, system);
 }
 
 void Model::on_system_done(Index system, Hours t) {

@@ -162,3 +162,27 @@ TEST(EngineOutage, SimGridHostsFollowTheAvailabilityTimeline) {
 
 }  // namespace
 }  // namespace recordflow::testing
+
+namespace recordflow::testing {
+namespace {
+
+// A capacity-limited system serves one item at a time at capacity x its current share.
+TEST(EngineOutage, DegradedCapacitySlowsTheServer) {
+  Scenario sc = base_scenario();
+  sc.systems["hub"].capacity_per_hour = 4;  // 15 min per item at full capacity
+  sc.systems["hub"].availability.degraded = {CapacityPhase{0, 24 * 7, 0.5}};  // 30 min in week one
+  sc.experiment.horizon = 24 * 14;
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::vector<Hours> week1, week2;
+  for (const auto& p : sink.processed) (p.time < 24 * 7 ? week1 : week2).push_back(p.time);
+  ASSERT_GT(week1.size(), 20u);
+  for (std::size_t i = 1; i < week1.size(); ++i) EXPECT_GE(week1[i] - week1[i - 1], 0.5 - 1e-9);
+  std::size_t fast = 0;
+  for (std::size_t i = 1; i < week2.size(); ++i) fast += week2[i] - week2[i - 1] < 0.5 - 1e-9 ? 1 : 0;
+  EXPECT_GT(fast, 0u);  // full speed again in week two
+  for (std::size_t i = 1; i < week2.size(); ++i) EXPECT_GE(week2[i] - week2[i - 1], 0.25 - 1e-9);
+}
+
+}  // namespace
+}  // namespace recordflow::testing
