@@ -75,6 +75,10 @@ void Model::index_scenario() {
     info.query = ch.is_query();
     info.shared = ch.is_shared_store();
     for (const Step& step : ch.steps) {
+      if (!step.access.empty()) {
+        auto ap = scenario_.access_profiles.find(step.access);
+        if (ap != scenario_.access_profiles.end()) info.access = &ap->second;
+      }
       ResolvedStep rs;
       rs.step = &step;
       std::string sys = step.system;

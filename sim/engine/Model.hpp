@@ -50,6 +50,7 @@ struct ChannelInfo {
   std::vector<ResolvedStep> steps;
   bool query = false;
   bool shared = false;
+  const AccessProfile* access = nullptr;  // the step's own access profile, overriding the place's
 };
 
 struct Copy {

@@ -8,6 +8,7 @@ namespace {
 
 struct Look {
   Index place = kNone;
+  const AccessProfile* profile = nullptr;
   bool looked = false;
 };
 
@@ -21,16 +22,18 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
   Look looks[8];
   std::size_t look_count = 0;
 
-  auto looks_at = [&](Index place) {
-    for (std::size_t i = 0; i < look_count; ++i)
-      if (looks[i].place == place) return looks[i].looked;
+  // A place is a system seen through an access profile: the channel's own, else the system's.
+  auto looks_at = [&](const Copy& c, Index place) {
     const SystemInfo& s = systems_[place];
+    const AccessProfile* profile = channels_[c.channel].access ? channels_[c.channel].access : s.access;
+    for (std::size_t i = 0; i < look_count; ++i)
+      if (looks[i].place == place && looks[i].profile == profile) return looks[i].looked;
     RandomStream rng = encounter_rng.substream(s.name_hash);
     const double u = rng.uniform01();
-    const Hours look_time = s.access ? s.access->look_time.sample(rng) : 0.0;
-    const bool looked = s.access == nullptr || u < s.access->look_probability;
+    const Hours look_time = profile ? profile->look_time.sample(rng) : 0.0;
+    const bool looked = profile == nullptr || u < profile->look_probability;
     if (looked && look_time > 0) sink_.on(StaffWork{where.org, "look", look_time * 60.0, t});
-    if (look_count < 8) looks[look_count++] = Look{place, looked};
+    if (look_count < 8) looks[look_count++] = Look{place, profile, looked};
     return looked;
   };
 
@@ -104,7 +107,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
     }
     Index place = kNone;
     if (readable(copies_[newest], place)) {
-      const bool looked = looks_at(place);
+      const bool looked = looks_at(copies_[newest], place);
       ev.outcome = looked ? NeedOutcome::seen : NeedOutcome::not_looked;
       if (looked) mark_read(copies_[newest]);
     } else {
@@ -121,7 +124,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
             older_place = pl;
           }
         }
-        if (older != kNone && looks_at(older_place)) {
+        if (older != kNone && looks_at(copies_[older], older_place)) {
           stale = true;
           mark_read(copies_[older]);
         }

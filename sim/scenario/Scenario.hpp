@@ -150,6 +150,9 @@ struct Step {
   std::string into;
   // query: systems that must be up at the moment of need, besides `system`.
   std::vector<std::string> path;
+  // publish / query / shared_store: the access profile clinicians use to read what this step makes
+  // available (e.g. a query view); "" = the access profile of the system where the document is read.
+  std::string access;
 };
 
 struct Channel {

@@ -113,6 +113,7 @@ Step step(const json& s) {
     out.batch_offset = offset.value_or(0.0);
   }
   out.into = text(s, "into");
+  out.access = text(s, "access");
   for (const auto& p : child(s, "path")) out.path.push_back(p.get<std::string>());
   return out;
 }

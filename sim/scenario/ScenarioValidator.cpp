@@ -258,7 +258,11 @@ class Checker {
                "batch schedule never fires as written: offset " + format_duration(*offset) +
                    " is not within the period " + format_duration(*every),
                "the offset must be at least 0 and less than \"every\"");
-    } else if (kind == "publish") {
+    }
+    if ((kind == "publish" || kind == "query" || kind == "shared_store") && has(s, "access") &&
+        s["access"].is_string())
+      r_.reference(at(q, "access"), "access profile", str(s, "access"), access_);
+    if (kind == "publish") {
       if (has(s, "into")) system_name(at(q, "into"), s["into"]);
     } else if (kind == "query") {
       if (has(s, "system")) system_name(at(q, "system"), s["system"]);

@@ -41,6 +41,31 @@ TEST(EngineReads, QueryIsAvailableOnlyWhenSourceAndPathAreUp) {
   EXPECT_GT(seen, 0u);
 }
 
+// A query is read through its own access profile (a query view), not the source record's: with a view
+// nobody opens, every document the query could show is a not_looked gap.
+TEST(EngineReads, QueryIsReadThroughItsOwnAccessProfile) {
+  Scenario sc = base_scenario();
+  AccessProfile unopened;
+  unopened.name = "unopened_view";
+  unopened.look_probability = 0.0;
+  sc.access_profiles["unopened_view"] = unopened;
+  Step q;
+  q.kind = StepKind::query;
+  q.system = "@source";
+  q.access = "unopened_view";
+  sc.channels["gp_connect"] = Channel{"gp_connect", {q}};
+  sc.designs[0].rules[0].mix = {{"gp_connect", 1.0}};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::size_t with_document = 0;
+  for (const auto& n : sink.needs) {
+    if (n.outcome == NeedOutcome::no_document) continue;
+    ++with_document;
+    EXPECT_EQ(n.outcome, NeedOutcome::not_looked) << n.time;
+  }
+  EXPECT_GT(with_document, 0u);
+}
+
 TEST(EngineReads, SharedStoreIsAvailableOnCreationWhileUp) {
   Scenario sc = base_scenario();
   Step s;

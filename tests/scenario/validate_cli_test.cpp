@@ -1,5 +1,6 @@
 // `recordflow validate` and `recordflow schema` as a user runs them: exit codes, stdout and stderr.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <sys/wait.h>
 
 #include <cstdlib>
@@ -33,8 +34,10 @@ std::string binary() {
 }
 
 CommandRun run(const std::string& arguments) {
-  const fs::path out = fs::temp_directory_path() / "recordflow_cli_test.out";
-  const fs::path err = fs::temp_directory_path() / "recordflow_cli_test.err";
+  // Tests run as parallel processes: names carry the process id so that runs never share files.
+  const std::string stem = "recordflow_cli_test." + std::to_string(::getpid());
+  const fs::path out = fs::temp_directory_path() / (stem + ".out");
+  const fs::path err = fs::temp_directory_path() / (stem + ".err");
   const std::string command =
       "'" + binary() + "' " + arguments + " >'" + out.string() + "' 2>'" + err.string() + "'";
   const int status = std::system(command.c_str());

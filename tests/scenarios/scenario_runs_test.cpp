@@ -23,6 +23,9 @@ struct ScenarioCase {
   int replications;
 };
 
+// Test names and failure messages show the scenario file, not the bytes of the struct.
+void PrintTo(const ScenarioCase& c, std::ostream* os) { *os << c.file; }
+
 const std::vector<ScenarioCase>& cases() {
   static const std::vector<ScenarioCase> all = {
       {"demo.json", {"/experiment/horizon=\"30 d\"", "/experiment/warm_up=\"7 d\""}, 2},
