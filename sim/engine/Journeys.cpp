@@ -1,6 +1,7 @@
 // Journeys: arrivals (non-homogeneous Poisson by thinning), patients, encounters at opening hours,
 // documents and their copies. Every journey draw comes from the patient's own sub-stream, in a fixed
 // order, so all designs of a replication see the same patients and journeys (common random numbers).
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -162,7 +163,7 @@ void Model::on_create_document(Index slot, Hours t) {
     const Index destination = patients_[pc.patient].orgs[static_cast<int>(pc.creation->to[j])];
     if (destination == kNone || destination == pc.source) continue;
     RandomStream rng = channel_root_.substream(patient_id).substream(std::uint64_t{pc.sequence} * 16 + j);
-    Index channel = choose_channel(document, pc.source, destination, rng);
+    Index channel = choose_channel(document, pc.source, destination, t, rng);
     if (channel == kNone) continue;  // the design gives this flow no channel
     const bool downtime = source_down && source.downtime_channel != kNone;
     if (downtime) channel = source.downtime_channel;
@@ -185,13 +186,17 @@ void Model::on_create_document(Index slot, Hours t) {
   }
 }
 
-Index Model::choose_channel(Index document, Index source, Index destination, RandomStream& rng) {
+Index Model::choose_channel(Index document, Index source, Index destination, Hours t, RandomStream& rng) {
   const double u = rng.uniform01();  // always drawn, so the copy's later draws align across designs
   const std::uint64_t key = (std::uint64_t{document} << 48) | (std::uint64_t{source} << 24) | destination;
-  auto it = route_cache_.find(key);
-  if (it == route_cache_.end()) {
+  // Routing is constant between rule boundaries: one cache per routing period.
+  const auto period = static_cast<std::size_t>(
+      std::upper_bound(routing_boundaries_.begin(), routing_boundaries_.end(), t) - routing_boundaries_.begin());
+  auto& cache = route_cache_[period];
+  auto it = cache.find(key);
+  if (it == cache.end()) {
     const FlowRule* rule =
-        route(design_, *document_names_[document], *orgs_[source].org, *orgs_[destination].org);
+        route(design_, *document_names_[document], *orgs_[source].org, *orgs_[destination].org, t);
     Index mix = kNone;
     if (rule != nullptr && !rule->mix.empty()) {
       auto known = mix_by_rule_.find(rule);
@@ -215,7 +220,7 @@ Index Model::choose_channel(Index document, Index source, Index destination, Ran
         mix_by_rule_.emplace(rule, mix);
       }
     }
-    it = route_cache_.emplace(key, mix).first;
+    it = cache.emplace(key, mix).first;
   }
   if (it->second == kNone) return kNone;
   const auto& mix = mixes_[it->second];

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "scenario/Routing.hpp"
+
 namespace recordflow::engine {
 namespace {
 
@@ -37,6 +39,8 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
       channel_root_(seed_, static_cast<std::uint64_t>(replication), "channel"),
       clinician_root_(seed_, static_cast<std::uint64_t>(replication), "clinician") {
   index_scenario();
+  routing_boundaries_ = routing_boundaries(design_);
+  route_cache_.resize(routing_boundaries_.size() + 1);
   for (Index s = 0; s < systems_.size(); ++s)
     for (std::size_t i = 0; i < systems_[s].timeline.changes.size(); ++i)
       agenda_.push(systems_[s].timeline.changes[i].time, TieClass::availability, EventKind::system_change, s,

@@ -180,7 +180,7 @@ class Model {
   void on_encounter_end(Index patient, Hours t);
   void draw_creations(Index patient, const State& state, bool at_end, Hours t);
   void on_create_document(Index slot, Hours t);
-  Index choose_channel(Index document, Index source, Index destination, RandomStream& rng);
+  Index choose_channel(Index document, Index source, Index destination, Hours t, RandomStream& rng);
   // Channels.cpp: the steps of a copy.
   void start_pipeline(Index copy, Hours t);
   void advance(Index copy, Hours t);
@@ -221,7 +221,8 @@ class Model {
   std::unordered_map<std::string, Index> document_by_name_;
   std::vector<bool> document_versioned_;
   // (document, source, destination) -> index into mixes_ (kNone: the design routes the flow nowhere).
-  std::unordered_map<std::uint64_t, Index> route_cache_;
+  std::vector<Hours> routing_boundaries_;                               // where routing changes
+  std::vector<std::unordered_map<std::uint64_t, Index>> route_cache_;  // per routing period
   std::unordered_map<const FlowRule*, Index> mix_by_rule_;
   std::vector<std::vector<std::pair<double, Index>>> mixes_;  // cumulative share -> channel
 

@@ -118,6 +118,13 @@ void validate_design_flows(const json& doc, const std::string& design_name, Vali
   const auto flows = created_flows(doc);
   const auto orgs = templates(doc);
 
+  // Routing may change at rule boundaries (staged programmes): a flow must be routed in every period.
+  std::vector<Hours> periods{0.0};
+  for (const Hours t : routing_boundaries(design)) periods.push_back(t);
+  auto routed_throughout = [&](const std::string& d, const Organisation& src, const Organisation& dst) {
+    return std::all_of(periods.begin(), periods.end(), [&](Hours t) { return route(design, d, src, dst, t); });
+  };
+
   // Every need reads a document that is sent to its organisation type, and every such flow is routed.
   each_state(doc, [&](const std::string& p, const json& state) {
     auto at = type_of(state, "at");
@@ -136,7 +143,7 @@ void validate_design_flows(const json& doc, const std::string& design_name, Vali
         for (const auto& src : orgs) {
           if (src.type != flow.from) continue;
           for (const auto& dst : orgs) {
-            if (dst.type != flow.to || route(design, d, src, dst)) continue;
+            if (dst.type != flow.to || routed_throughout(d, src, dst)) continue;
             report.add(
                 design_pointer + "/flows",
                 "design \"" + design_name + "\" has no channel for " + flow_text(d, flow.from, flow.to) +
@@ -166,9 +173,11 @@ void validate_design_flows(const json& doc, const std::string& design_name, Vali
       if (src.type != flow.from) continue;
       for (const auto& dst : orgs) {
         if (dst.type != flow.to) continue;
-        const FlowRule* rule = route(design, flow.document, src, dst);
-        if (!rule) continue;
-        for (const auto& share : rule->mix) {
+        std::vector<ChannelShare> shares;
+        for (const Hours t : periods)
+          if (const FlowRule* rule = route(design, flow.document, src, dst, t))
+            shares.insert(shares.end(), rule->mix.begin(), rule->mix.end());
+        for (const auto& share : shares) {
           if (!checked.insert({share.channel, src.name, dst.name}).second ||
               !channels.contains(share.channel) || !channels[share.channel].is_object())
             continue;

@@ -1,6 +1,7 @@
 #include "scenario/Routing.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace recordflow {
 namespace {
@@ -32,18 +33,29 @@ const FlowRule* best_rule(const Design& design, Match match) {
 }  // namespace
 
 const FlowRule* route(const Design& design, const std::string& document, const Organisation& source,
-                      const Organisation& destination) {
+                      const Organisation& destination, Hours at) {
   return best_rule(design, [&](const FlowRule& rule) {
-    return base_match(rule, document, source.type, destination.type) && names_match(rule.from_orgs, source) &&
-           names_match(rule.to_orgs, destination);
+    return rule.active_at(at) && base_match(rule, document, source.type, destination.type) &&
+           names_match(rule.from_orgs, source) && names_match(rule.to_orgs, destination);
   });
 }
 
 const FlowRule* route_by_type(const Design& design, const std::string& document, OrgType source,
-                              OrgType destination) {
+                              OrgType destination, Hours at) {
   return best_rule(design, [&](const FlowRule& rule) {
-    return rule.from_orgs.empty() && rule.to_orgs.empty() && base_match(rule, document, source, destination);
+    return rule.active_at(at) && rule.from_orgs.empty() && rule.to_orgs.empty() &&
+           base_match(rule, document, source, destination);
   });
+}
+
+std::vector<Hours> routing_boundaries(const Design& design) {
+  std::vector<Hours> times;
+  for (const auto& rule : design.rules)
+    for (const Hours t : {rule.active_from, rule.active_until})
+      if (t > 0 && t < std::numeric_limits<double>::infinity()) times.push_back(t);
+  std::sort(times.begin(), times.end());
+  times.erase(std::unique(times.begin(), times.end()), times.end());
+  return times;
 }
 
 }  // namespace recordflow

@@ -1,9 +1,11 @@
 // Routing: which channel mix a design gives to one document flow (document type, source organisation,
-// destination organisation). The most specific matching rule wins (document, from, to, from_orgs and
-// to_orgs each count one); among equally specific rules the later one in the design wins.
+// destination organisation) for a document created at time `at` (hours). Only rules active at that time
+// count; the most specific matching rule wins (document, from, to, from_orgs and to_orgs each count one);
+// among equally specific rules the later one in the design wins.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scenario/Scenario.hpp"
 
@@ -11,10 +13,14 @@ namespace recordflow {
 
 // nullptr when no rule matches (the flow has no channel in this design).
 const FlowRule* route(const Design& design, const std::string& document, const Organisation& source,
-                      const Organisation& destination);
+                      const Organisation& destination, Hours at = 0);
 
 // Type-level routing (ignores from_orgs / to_orgs narrowing): used by validation and structure analysis.
 const FlowRule* route_by_type(const Design& design, const std::string& document, OrgType source,
-                              OrgType destination);
+                              OrgType destination, Hours at = 0);
+
+// The times (> 0, sorted, distinct) at which some rule of the design starts or stops applying: routing is
+// constant between consecutive boundaries.
+std::vector<Hours> routing_boundaries(const Design& design);
 
 }  // namespace recordflow

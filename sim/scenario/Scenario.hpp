@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -216,7 +217,11 @@ struct FlowRule {
   std::vector<std::string> from_orgs;  // narrows to named organisations (template names match all instances)
   std::vector<std::string> to_orgs;
   std::vector<ChannelShare> mix;  // shares sum to 1
-  int specificity() const;        // number of narrowing fields: the most specific matching rule wins
+  // The rule applies to documents created in [active_from, active_until): staged programmes.
+  Hours active_from = 0;
+  Hours active_until = std::numeric_limits<double>::infinity();
+  int specificity() const;  // number of narrowing fields: the most specific matching rule wins
+  bool active_at(Hours t) const { return t >= active_from && t < active_until; }
 };
 
 struct Design {

@@ -221,6 +221,8 @@ Design read_design(const json& design, const std::string& name) {
           rule.mix.push_back({m["channel"].get<std::string>(), m.contains("share") && m["share"].is_number()
                                                                    ? m["share"].get<double>()
                                                                    : 0.0});
+    if (r.contains("active_from")) rule.active_from = hours(r["active_from"]);
+    if (r.contains("active_until")) rule.active_until = hours(r["active_until"]);
     out.rules.push_back(std::move(rule));
   }
   return out;

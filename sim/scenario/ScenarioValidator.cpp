@@ -342,6 +342,16 @@ class Checker {
         r_.reference(at(q, "channel"), "channel", str(rule, "channel"), channels_);
       if (has(rule, "document") && rule["document"].is_string() && str(rule, "document") != "*")
         r_.reference(at(q, "document"), "document type", str(rule, "document"), documents_);
+      const double active_from =
+          has(rule, "active_from")
+              ? r_.duration(at(q, "active_from"), rule["active_from"], 0, false, "active_from").value_or(0)
+              : 0;
+      if (has(rule, "active_until")) {
+        auto until = r_.duration(at(q, "active_until"), rule["active_until"], 0, true, "active_until");
+        if (until && *until <= active_from)
+          r_.add(at(q, "active_until"), "the rule never applies: active_until is not after active_from",
+                 "a rule applies to documents created from active_from up to (not including) active_until");
+      }
       for (const char* key : {"from_orgs", "to_orgs"})
         items(rule, key, q, [&](const std::string& o, const json& name) {
           if (name.is_string()) r_.reference(o, "organisation", name.get<std::string>(), organisations_);

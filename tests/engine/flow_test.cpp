@@ -75,6 +75,31 @@ TEST(EngineFlow, PaperChannelCreatesPaperOnlyGaps) {
     }
 }
 
+// A staged programme in one run: documents created before day 10 are posted, later ones messaged.
+TEST(EngineFlow, StagedRulesSwitchChannelsAtTheirBoundary) {
+  Scenario sc = base_scenario();
+  const Hours switch_time = 240;
+  FlowRule posted = sc.designs[0].rules[0];
+  posted.mix = {{"post", 1.0}};
+  posted.active_until = switch_time;
+  sc.designs[0].rules.push_back(posted);  // same specificity, later: wins while active
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::size_t before = 0, after = 0;
+  for (const auto& c : sink.created) {
+    const std::string channel = *c.channel;
+    if (c.time < switch_time) {
+      EXPECT_EQ(channel, "post") << c.time;
+      ++before;
+    } else {
+      EXPECT_EQ(channel, "message") << c.time;
+      ++after;
+    }
+  }
+  EXPECT_GT(before, 0u);
+  EXPECT_GT(after, 0u);
+}
+
 TEST(EngineFlow, MessagingIsSeenAtTheNextVisit) {
   Scenario sc = base_scenario();
   CollectingSink sink;

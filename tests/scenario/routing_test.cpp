@@ -24,6 +24,24 @@ Organisation org(const std::string& name, const std::string& template_name, OrgT
   return o;
 }
 
+TEST(Routing, StagedRulesApplyOnlyInTheirPeriod) {
+  Design d;
+  d.rules.push_back(rule("", std::nullopt, std::nullopt, "post"));
+  FlowRule electronic = rule("", OrgType::acute, std::nullopt, "message");
+  electronic.active_from = 100;  // the hospital stops posting on day 100/24
+  d.rules.push_back(electronic);
+  FlowRule pilot = rule("", OrgType::acute, OrgType::primary, "fax");
+  pilot.active_until = 50;  // a fax pilot that ends
+  d.rules.push_back(pilot);
+  const auto hospital = org("city", "city", OrgType::acute);
+  const auto gp = org("gp#1", "gp", OrgType::primary);
+  EXPECT_EQ(route(d, "letter", hospital, gp, 0)->mix[0].channel, "fax");
+  EXPECT_EQ(route(d, "letter", hospital, gp, 49.9)->mix[0].channel, "fax");
+  EXPECT_EQ(route(d, "letter", hospital, gp, 50)->mix[0].channel, "post");
+  EXPECT_EQ(route(d, "letter", hospital, gp, 100)->mix[0].channel, "message");
+  EXPECT_EQ(routing_boundaries(d), (std::vector<Hours>{50, 100}));
+}
+
 TEST(Routing, MostSpecificWinsAndTiesGoToTheLaterRule) {
   Design d;
   d.rules.push_back(rule("", std::nullopt, std::nullopt, "post"));

@@ -2,6 +2,7 @@
 // must conserve documents, and its headline results per design must equal the golden file (results are
 // deterministic for a given seed and version). A scenario file not listed here fails the suite.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <filesystem>
@@ -78,7 +79,8 @@ class ScenarioRuns : public ::testing::TestWithParam<ScenarioCase> {};
 
 TEST_P(ScenarioRuns, RunsConservesAndMatchesGolden) {
   const auto& c = GetParam();
-  const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-" + fs::path(c.file).stem().string());
+  const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-" + fs::path(c.file).stem().string() +
+                                                    "." + std::to_string(::getpid()));
   fs::remove_all(out);
   const json results = run(c, out);
 
@@ -125,7 +127,7 @@ TEST(ScenarioFiles, EveryScenarioFileIsListed) {
 // records back-entered after it recovers.
 TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
   const auto& c = cases()[2];
-  const fs::path out = fs::temp_directory_path() / "recordflow-scenario-cyber-check";
+  const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-cyber-check." + std::to_string(::getpid()));
   fs::remove_all(out);
   std::vector<std::string> args{"run", "scenarios/" + c.file, "--out", out.string(), "--quiet",
                                 "--design", "mixed_economy", "--replications", "1"};
