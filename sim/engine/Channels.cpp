@@ -10,24 +10,10 @@
 namespace recordflow::engine {
 namespace {
 
+// The activity name of a step in the event log: the task of a staff task, else the step's kind.
 const char* step_activity(const Step& step) {
-  switch (step.kind) {
-    case StepKind::staff_task:
-      return step.task.empty() ? "staff_task" : step.task.c_str();
-    case StepKind::transit:
-      return "transit";
-    case StepKind::system:
-      return "system";
-    case StepKind::batch:
-      return "batch";
-    case StepKind::publish:
-      return "publish";
-    case StepKind::query:
-      return "query";
-    case StepKind::shared_store:
-      return "shared_store";
-  }
-  return "step";
+  if (step.kind == StepKind::staff_task && !step.task.empty()) return step.task.c_str();
+  return to_string(step.kind);
 }
 
 // When one item started at t is done: 1 / capacity hours of work at full speed, progressing at the

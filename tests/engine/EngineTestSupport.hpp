@@ -17,27 +17,6 @@
 
 namespace recordflow::testing {
 
-inline const char* outcome_name(NeedOutcome o) {
-  switch (o) {
-    case NeedOutcome::seen:
-      return "seen";
-    case NeedOutcome::no_document:
-      return "no_document";
-    case NeedOutcome::in_transit:
-      return "in_transit";
-    case NeedOutcome::lost:
-      return "lost";
-    case NeedOutcome::outage:
-      return "outage";
-    case NeedOutcome::not_looked:
-      return "not_looked";
-    case NeedOutcome::paper_only:
-      return "paper_only";
-    case NeedOutcome::stale:
-      return "stale";
-  }
-  return "?";
-}
 
 class CollectingSink : public EventSink {
  public:
@@ -98,7 +77,7 @@ class CollectingSink : public EventSink {
 
   std::map<std::string, int> outcomes() const {
     std::map<std::string, int> m;
-    for (const auto& n : needs) ++m[outcome_name(n.outcome)];
+    for (const auto& n : needs) ++m[to_string(n.outcome)];
     return m;
   }
 
