@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 namespace recordflow {
-namespace {
 
 nlohmann::json dims_to_json(const Dimensions& dims) {
   nlohmann::json object = nlohmann::json::object();
@@ -21,6 +20,8 @@ Dimensions dims_from_json(const nlohmann::json& object) {
   std::sort(dims.begin(), dims.end());
   return dims;
 }
+
+namespace {
 
 // JSON has no NaN or infinity: they are written as null, and null reads back as NaN.
 nlohmann::json number_to_json(double value) {

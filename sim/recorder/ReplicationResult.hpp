@@ -43,6 +43,10 @@ struct ReplicationResult {
   double get(const std::string& name, const Dimensions& dims = {}, double fallback = 0) const;
 };
 
+// Dimensions as a JSON object ({"cause": "outage"}) and back (sorted by key).
+nlohmann::json dims_to_json(const Dimensions& dims);
+Dimensions dims_from_json(const nlohmann::json& object);
+
 void to_json(nlohmann::json& j, const ReplicationResult& r);
 void from_json(const nlohmann::json& j, ReplicationResult& r);
 

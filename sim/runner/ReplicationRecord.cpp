@@ -5,19 +5,6 @@
 
 namespace recordflow {
 
-nlohmann::json dims_to_json(const Dimensions& dims) {
-  nlohmann::json object = nlohmann::json::object();
-  for (const auto& [key, value] : dims) object[key] = value;
-  return object;
-}
-
-Dimensions dims_from_json(const nlohmann::json& object) {
-  Dimensions dims;
-  for (const auto& [key, value] : object.items()) dims.emplace_back(key, value.get<std::string>());
-  std::sort(dims.begin(), dims.end());
-  return dims;
-}
-
 std::string dims_to_text(const Dimensions& dims) {
   std::string text;
   for (const auto& [key, value] : dims) {

@@ -20,9 +20,8 @@ struct MetricKey {
   friend auto operator<=>(const MetricKey&, const MetricKey&) = default;
 };
 
-nlohmann::json dims_to_json(const Dimensions& dims);
-Dimensions dims_from_json(const nlohmann::json& object);  // sorted by key
-std::string dims_to_text(const Dimensions& dims);         // "k=v;k=v"
+// dims_to_json / dims_from_json come with ReplicationResult.hpp.
+std::string dims_to_text(const Dimensions& dims);  // "k=v;k=v"
 
 struct PointReplication {
   int point = 0;
