@@ -146,6 +146,15 @@ inline Step system_step(const std::string& system, bool fail = false, int attemp
   return s;
 }
 
+// A scripted outage of `duration` hours starting at `start`.
+inline Incident incident(Hours start, Hours duration) {
+  Incident i;
+  i.name = "outage";
+  i.start = start;
+  i.duration = duration;
+  return i;
+}
+
 inline Step publish_step() {
   Step s;
   s.kind = StepKind::publish;

@@ -10,14 +10,6 @@
 namespace recordflow::testing {
 namespace {
 
-Incident incident(Hours start, Hours duration) {
-  Incident i;
-  i.name = "outage";
-  i.start = start;
-  i.duration = duration;
-  return i;
-}
-
 std::map<std::uint64_t, Hours> available_times(const CollectingSink& sink) {
   std::map<std::uint64_t, Hours> m;
   for (const auto& a : sink.available) m[a.copy_id] = a.time;

@@ -9,14 +9,6 @@
 namespace recordflow::testing {
 namespace {
 
-Incident incident(Hours start, Hours duration) {
-  Incident i;
-  i.name = "outage";
-  i.start = start;
-  i.duration = duration;
-  return i;
-}
-
 TEST(EngineReads, QueryIsAvailableOnlyWhenSourceAndPathAreUp) {
   Scenario sc = base_scenario();
   Step q;
