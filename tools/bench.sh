@@ -3,6 +3,7 @@
 # of the region and the whole region. Prints wall time, peak memory (max RSS), logical events per
 # second and copies (document-destination pairs) per second. Usage:
 #   tools/bench.sh [BUILD_DIR] [--quick]      (--quick: demo and a tenth of the region only)
+# Then, where perf works, the share of CPU samples inside SimGrid for the tenth of the region.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
@@ -44,3 +45,15 @@ copies = next((m["value"] for m in r["metrics"] if m["metric"] == "copies_create
 print(f"{name:<12} {design:<18} {wall:10.2f} {mib:10.0f} {events / wall if wall else 0:14.0f} {copies:12.0f} {copies / wall if wall else 0:12.0f}")
 PY
 done
+
+# Where the time goes: the share of CPU samples in SimGrid, in recordflow's own code and elsewhere, for
+# the tenth of the region (needs perf from Debian's linux-perf; skipped without it).
+if command -v perf >/dev/null 2>&1 && perf stat -e task-clock true >/dev/null 2>&1; then
+  design="$("$bin" validate scenarios/region.json | sed -n 's/.*design(s) (\([^,)]*\).*/\1/p')"
+  perf record -q -F 499 -o "$work/perf.data" -- "$bin" _replicate --scenario scenarios/region.json \
+    --design "$design" --replication 0 --set /population=180000 --out "$work/profile.json" >/dev/null 2>&1 || true
+  echo "CPU samples by library, region/10 ($design):"
+  perf report -q -i "$work/perf.data" --sort dso --stdio 2>/dev/null | awk 'NF >= 2 && $1 ~ /%$/ {print "  " $1, $2}' | head -6
+else
+  echo "(perf not available: no breakdown of time inside SimGrid)"
+fi

@@ -16,26 +16,6 @@ const char* step_activity(const Step& step) {
   return to_string(step.kind);
 }
 
-// When one item started at t is done: 1 / capacity hours of work at full speed, progressing at the
-// capacity share of each period of the system's timeline (no progress while down).
-Hours service_end(const SystemInfo& s, Hours t) {
-  const auto& changes = s.timeline.changes;
-  auto it = std::upper_bound(changes.begin(), changes.end(), t,
-                             [](Hours x, const AvailabilityChange& c) { return x < c.time; });
-  double work = 1.0 / s.capacity;
-  Hours now = t;
-  double rate = s.up ? s.share : 0.0;
-  while (true) {
-    const Hours next = it == changes.end() ? Calendar::kNever : it->time;
-    if (rate > 0 && now + work / rate <= next) return now + work / rate;
-    if (it == changes.end()) return Calendar::kNever;  // down (or at zero share) until the end
-    work -= rate * (next - now);
-    now = next;
-    rate = it->up ? it->share : 0.0;
-    ++it;
-  }
-}
-
 // The first run of the feed at or after t (runs at offset + k * every).
 Hours next_batch_run(const Step& step, Hours t) {
   const Hours every = step.batch_every > 0 ? step.batch_every : kHoursPerDay;
@@ -49,7 +29,7 @@ void Model::start_pipeline(Index copy, Hours t) {
   Copy& c = copies_[copy];
   const ChannelInfo& ch = channels_[c.channel];
   if (ch.query) {
-    c.state = CopyState::query;
+    move(copy, CopyState::query);
     c.place = resolve_system(ch.steps.front(), c);
     return;
   }
@@ -59,7 +39,7 @@ void Model::start_pipeline(Index copy, Hours t) {
     if (systems_[system].up) {
       make_available(copy, system, t);
     } else {
-      c.state = CopyState::waiting_source;
+      move(copy, CopyState::waiting_source);
       c.waiting_system = system;
       systems_[system].waiting_sources.push_back(copy);
     }
@@ -68,7 +48,7 @@ void Model::start_pipeline(Index copy, Hours t) {
   const Index source_system = orgs_[c.source].system;
   if (!systems_[source_system].up && orgs_[c.source].downtime_channel == kNone) {
     // No downtime procedure: the document waits in the source system until it is back.
-    c.state = CopyState::waiting_source;
+    move(copy, CopyState::waiting_source);
     c.waiting_system = source_system;
     systems_[source_system].waiting_sources.push_back(copy);
     return;
@@ -105,7 +85,7 @@ void Model::advance(Index copy, Hours t) {
         if (pool == kNone)
           throw std::runtime_error("engine: organisation '" + orgs_[org].org->name + "' has no staff pool '" +
                                    step.pool + "'");
-        c.state = CopyState::staff_queued;
+        move(copy, CopyState::staff_waiting);
         Task task;
         task.priority = step.priority;
         task.ref = copy;
@@ -124,7 +104,7 @@ void Model::advance(Index copy, Hours t) {
         }
         const Hours d =
             std::max(0.0, latency) + (u_misdirected < step.misdirection_probability ? extra : 0.0);
-        c.state = CopyState::moving;
+        move(copy, CopyState::in_transfer);
         agenda_.push(t + d, TieClass::work, EventKind::step_resume, copy);
         return;
       }
@@ -134,7 +114,7 @@ void Model::advance(Index copy, Hours t) {
         return;
       }
       case StepKind::batch: {
-        c.state = CopyState::batch_wait;
+        move(copy, CopyState::batch_wait);
         c.waiting_system = resolve_system(rs, c);
         agenda_.push(next_batch_run(step, t), TieClass::work, EventKind::batch_run, copy);
         return;
@@ -168,17 +148,17 @@ void Model::arrive_at_system(Index copy, Index system, Hours t) {
         return;
       }
       ++c.attempts;
-      c.state = CopyState::retry_wait;
+      move(copy, CopyState::retry_wait);
       agenda_.push(t + std::max(0.0, step.retry_interval), TieClass::work, EventKind::retry, copy);
       return;
     }
-    c.state = CopyState::system_queued;
+    move(copy, CopyState::system_queue);
     s.queue.push_back(copy);
     emit_queue(s, t);
     return;
   }
   if (s.capacity > 0) {
-    c.state = CopyState::system_queued;
+    move(copy, CopyState::system_queue);
     s.queue.push_back(copy);
     emit_queue(s, t);
     serve_next(system, t);
@@ -197,14 +177,13 @@ void Model::pass_system(Index copy, Index system, Hours t) {
     const SilentWindow& win = s.timeline.silent[w];
     if (win.start <= t && t < win.detect) {
       if (c.rng.uniform01() < win.share) {
-        c.state = CopyState::withheld;
+        move(copy, CopyState::withheld);
         s.withheld[w].push_back(copy);
         return;
       }
       break;
     }
   }
-  c.state = CopyState::moving;
   ++c.step;
   advance(copy, t);
 }
@@ -215,17 +194,22 @@ void Model::serve_next(Index system, Hours t) {
   const Index copy = s.queue.front();
   s.queue.pop_front();
   emit_queue(s, t);
+  move(copy, CopyState::system_service);
   s.busy = true;
   s.in_service = copy;
-  agenda_.push(service_end(s, t), TieClass::work, EventKind::system_done, system);
+  // SimGrid runs the work; at full speed it takes 1 / capacity hours, and never less.
+  s.activity = lookahead_.start_activity(t + 1.0 / s.capacity);
+  service_requests_.push_back(ServiceRequest{system, t});
 }
 
-void Model::on_system_done(Index system, Hours t) {
+void Model::on_system_done(Index system, bool failed, Hours t) {
   SystemInfo& s = systems_[system];
   const Index copy = s.in_service;
   s.busy = false;
   s.in_service = kNone;
-  if (!s.up) {  // went down during service: the item goes back to the head of the queue
+  lookahead_.end_activity(s.activity);
+  if (failed) {  // the host failed under it: the work is lost and the item goes back to the head of the queue
+    move(copy, CopyState::system_queue);
     s.queue.push_front(copy);
     emit_queue(s, t);
     return;
@@ -243,7 +227,6 @@ void Model::on_batch_run(Index copy, Hours t) {
     return;
   }
   step_done(c, rs, c.source, c.step_start, t);
-  c.state = CopyState::moving;
   c.waiting_system = kNone;
   ++c.step;
   advance(copy, t);
@@ -251,7 +234,8 @@ void Model::on_batch_run(Index copy, Hours t) {
 
 void Model::make_available(Index copy, Index place, Hours t) {
   Copy& c = copies_[copy];
-  c.state = CopyState::available;
+  move(copy, CopyState::available);
+  ++counters_.copies_available;
   c.place = place;
   c.paper = false;
   c.waiting_system = kNone;
@@ -260,7 +244,8 @@ void Model::make_available(Index copy, Index place, Hours t) {
 
 void Model::lose(Index copy, const char* reason, Hours t) {
   Copy& c = copies_[copy];
-  c.state = CopyState::lost;
+  move(copy, CopyState::lost);
+  ++counters_.copies_lost;
   c.waiting_system = kNone;
   sink_.on(CopyLost{c.id, reason, t});
 }

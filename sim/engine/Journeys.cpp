@@ -179,6 +179,8 @@ void Model::on_create_document(Index slot, Hours t) {
     copy.rng = rng;
     copy.paper = false;
     copies_.push_back(copy);
+    copy_states_.create();
+    ++counters_.copies_created;
     patients_[pc.patient].copies.push_back(index);
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
                          channels_[channel].name, downtime, t});

@@ -41,10 +41,11 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
   index_scenario();
   routing_boundaries_ = routing_boundaries(design_);
   route_cache_.resize(routing_boundaries_.size() + 1);
-  for (Index s = 0; s < systems_.size(); ++s)
-    for (std::size_t i = 0; i < systems_[s].timeline.changes.size(); ++i)
-      agenda_.push(systems_[s].timeline.changes[i].time, TieClass::availability, EventKind::system_change, s,
-                   i);
+  // Hosts change only at the instants of their profiles: the model never runs past one before SimGrid
+  // has reported it.
+  for (const SystemInfo& s : systems_)
+    for (const AvailabilityChange& c : s.timeline.changes) lookahead_.add_sync_point(c.time);
+  lookahead_.seal();
   for (Index s = 0; s < systems_.size(); ++s)
     for (std::size_t w = 0; w < systems_[s].timeline.silent.size(); ++w)
       agenda_.push(systems_[s].timeline.silent[w].detect, TieClass::release, EventKind::silent_release, s, w);
@@ -72,6 +73,12 @@ void Model::index_scenario() {
     system_by_name_[name] = static_cast<Index>(systems_.size());
     systems_.push_back(std::move(info));
   }
+  index_channels();
+  index_organisations();
+  index_pathways();
+}
+
+void Model::index_channels() {
   for (const auto& [name, ch] : scenario_.channels) {
     ChannelInfo info;
     info.channel = &ch;
@@ -106,6 +113,10 @@ void Model::index_scenario() {
     channel_by_name_[name] = static_cast<Index>(channels_.size());
     channels_.push_back(std::move(info));
   }
+}
+
+void Model::index_organisations() {
+  const auto rep = static_cast<std::uint64_t>(replication_);
   for (const Organisation& org : scenario_.organisations) {
     OrgInfo info;
     info.org = &org;
@@ -145,6 +156,10 @@ void Model::index_scenario() {
     }
     if (!org_weights_by_type_[type].empty()) org_weights_by_type_[type].back() = 1.0;
   }
+}
+
+void Model::index_pathways() {
+  const auto rep = static_cast<std::uint64_t>(replication_);
   for (const Pathway& p : scenario_.pathways) {
     arrival_streams_.emplace_back(seed_, rep, "arrivals/" + p.name);
     arrival_counts_.push_back(0);
@@ -183,7 +198,13 @@ Hours Model::next_time() {
 }
 
 void Model::run_through(Hours limit) {
-  while (!agenda_.empty() && agenda_.top().time <= limit && agenda_.top().time < horizon_) {
+  while (!agenda_.empty() && agenda_.top().time <= limit && agenda_.top().time < horizon_ &&
+         lookahead_.may_run(agenda_.top().time)) {
+    if (agenda_.top().time >= next_audit_) {  // every copy counted at the end of the day before
+      audit_copies(next_audit_);
+      next_audit_ += kHoursPerDay;
+      continue;
+    }
     const Event e = agenda_.pop();
     const Hours t = e.time;
     ++counters_.logical_events;
@@ -217,22 +238,40 @@ void Model::run_through(Hours limit) {
         start_tasks(e.a, t);
         break;
       case EventKind::system_done:
-        on_system_done(e.a, t);
+        on_system_done(e.a, e.b != 0, t);
         break;
       case EventKind::batch_run:
         on_batch_run(e.a, t);
         break;
       case EventKind::retry:
-        copies_[e.a].state = CopyState::moving;
         arrive_at_system(e.a, copies_[e.a].waiting_system, t);
         break;
     }
   }
 }
 
+void Model::on_host_change(Index system, bool up, double share, Hours t) {
+  SystemInfo& s = systems_[system];
+  t = lookahead_.snap(t);
+  if (s.pending_change != kNone && host_changes_[s.pending_change].time == t) {
+    host_changes_[s.pending_change].up = up;  // a state and a speed change at one instant
+    host_changes_[s.pending_change].share = share;
+    return;
+  }
+  s.pending_change = static_cast<Index>(host_changes_.size());
+  host_changes_.push_back(HostChange{up, share, t});
+  agenda_.push(t, TieClass::availability, EventKind::system_change, system, s.pending_change);
+}
+
+void Model::on_service_end(Index system, bool failed, Hours t) {
+  agenda_.push(t, TieClass::work, EventKind::system_done, system, failed ? 1 : 0);
+}
+
 void Model::on_system_change(Index system, std::size_t change, Hours t) {
   SystemInfo& s = systems_[system];
-  const AvailabilityChange& c = s.timeline.changes[change];
+  const HostChange& c = host_changes_[change];
+  if (s.pending_change == change) s.pending_change = kNone;
+  if (c.up == s.up && c.share == s.share) return;  // SimGrid reported what the model already knows
   const bool was_up = s.up;
   s.up = c.up;
   s.share = c.share;
@@ -251,7 +290,6 @@ void Model::on_system_up(Index system, Hours t) {
     if (channels_[copy.channel].shared) {
       make_available(c, system, t);
     } else {
-      copy.state = CopyState::moving;
       advance(c, t);
     }
   }
@@ -279,7 +317,6 @@ void Model::on_silent_release(Index system, std::size_t window, Hours t) {
   held.swap(systems_[system].withheld[window]);
   for (Index c : held) {
     Copy& copy = copies_[c];
-    copy.state = CopyState::moving;
     copy.waiting_system = kNone;
     ++copy.step;
     advance(c, t);

@@ -9,11 +9,14 @@
 #include <deque>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/RandomStream.hpp"
 #include "engine/Agenda.hpp"
 #include "engine/Availability.hpp"
+#include "engine/CopyStates.hpp"
+#include "engine/Lookahead.hpp"
 #include "recorder/Events.hpp"
 #include "scenario/Scenario.hpp"
 
@@ -21,21 +24,6 @@ namespace recordflow::engine {
 
 using Index = std::uint32_t;
 constexpr Index kNone = ~Index{0};
-
-// Where a copy is now; with `waiting_system` this decides the cause of a gap.
-enum class CopyState : std::uint8_t {
-  moving,          // in a timed step (transit) or between steps
-  waiting_source,  // created while its source system was down, no downtime channel: waits for recovery
-  staff_queued,    // waiting for or being handled by a staff pool
-  system_queued,   // waiting at a system (store and forward, or for its server)
-  retry_wait,      // a `fail` system step waiting to retry
-  batch_wait,      // waiting for the next run of a batch feed
-  withheld,        // silently withheld by a failing interface (in flight)
-  query,           // nothing sent: read at the point of need
-  shared,          // in a shared store: readable while its system is up
-  available,       // published at the destination
-  lost,
-};
 
 struct ResolvedStep {
   const Step* step = nullptr;
@@ -64,9 +52,8 @@ struct Copy {
   Index place = kNone;           // where it can be read once available (system index)
   std::uint16_t step = 0;
   std::uint16_t attempts = 0;
-  CopyState state = CopyState::moving;
+  CopyState state = CopyState::created;  // changed only by Model::move (CopyStates.hpp)
   bool paper = false;  // physically at the destination on paper, not yet in the record
-  bool read = false;   // query copies: CopyAvailable emitted at a first successful read
   Hours created = 0;
   Hours step_start = 0;
   RandomStream rng{0, 0, "unset"};
@@ -122,12 +109,14 @@ struct SystemInfo {
   const std::string* name = nullptr;
   const AccessProfile* access = nullptr;
   std::uint64_t name_hash = 0;
-  SystemTimeline timeline;
+  SystemTimeline timeline;  // builds SimGrid's profiles; the model learns the state from SimGrid
   bool up = true;
   double share = 1.0;
   double capacity = 0;  // items per hour at full share; 0 = unlimited
   bool busy = false;
   Index in_service = kNone;
+  std::uint64_t activity = 0;         // Lookahead token of the item in service
+  Index pending_change = kNone;       // index in Model::host_changes_ of a change not yet applied
   std::deque<Index> queue;                   // waiting copies (store and forward, or for the server)
   std::vector<Index> waiting_sources;        // copies waiting for this system as their source
   std::vector<Index> back_entries;           // organisations with a downtime record to key in
@@ -143,6 +132,10 @@ struct PendingCreation {
 
 struct ModelCounters {
   std::uint64_t logical_events = 0;
+  // Copy events emitted, counted where they are emitted (the audit compares them with the census).
+  std::uint64_t copies_created = 0;
+  std::uint64_t copies_available = 0;
+  std::uint64_t copies_lost = 0;
 };
 
 class Model {
@@ -152,6 +145,21 @@ class Model {
   // The SimGrid side reads these to build hosts and profiles.
   const std::vector<SystemInfo>& systems() const { return systems_; }
   Hours horizon() const { return horizon_; }
+
+  // Infrastructure as SimGrid reports it (Replication.cpp). A system's host changed state or speed share
+  // at t (callbacks at one instant merge into one change).
+  void on_host_change(Index system, bool up, double share, Hours t);
+  // One item of work the model asks SimGrid to run on a system's host, from `start`: an execution of one
+  // unit on a host whose speed is the system's capacity. It ends (on_service_end) when SimGrid says, or
+  // fails with its host.
+  struct ServiceRequest {
+    Index system = 0;
+    Hours start = 0;
+  };
+  std::vector<ServiceRequest> take_service_requests() { return std::exchange(service_requests_, {}); }
+  void on_service_end(Index system, bool failed, Hours t);
+  // What may run before SimGrid's clock catches up (Lookahead.hpp).
+  Lookahead& lookahead() { return lookahead_; }
   Index find_system(const std::string& name) const;  // kNone if absent
 
   // Time of the next event (kNever when none before the horizon).
@@ -161,10 +169,25 @@ class Model {
   void run_through(Hours limit);
   const ModelCounters& counters() const { return counters_; }
 
+  // Conservation by counting (CopyAudit.cpp): throws std::logic_error when the census of copies by state
+  // disagrees with the counts the transitions kept, with the copies the queues hold, or with the copy
+  // events emitted.
+  void audit_copies(Hours t) const;
+  // At the horizon: audits, then emits one CopyInFlight per copy neither available nor lost.
+  void report_copies_in_flight();
+  // Also audit at every day end (tests: a walk over all copies per simulated day).
+  void set_daily_audit(bool on) { next_audit_ = on ? kHoursPerDay : Calendar::kNever; }
+  const CopyStates& copy_states() const { return copy_states_; }
+
  private:
   friend class ModelTestAccess;
+  CopyStates::Counts copy_census() const;
+  CopyStates::Counts copies_held() const;
   // Model.cpp: indexing, dispatch, availability.
-  void index_scenario();
+  void index_scenario();  // documents and systems, then the three below
+  void index_channels();
+  void index_organisations();
+  void index_pathways();
   Index system_index(const std::string& name) const;
   Index resolve_system(const ResolvedStep& step, const Copy& copy) const;
   void on_system_change(Index system, std::size_t change, Hours t);
@@ -188,17 +211,38 @@ class Model {
   void arrive_at_system(Index copy, Index system, Hours t);
   void pass_system(Index copy, Index system, Hours t);
   void serve_next(Index system, Hours t);
-  void on_system_done(Index system, Hours t);
+  void on_system_done(Index system, bool failed, Hours t);
   void on_batch_run(Index copy, Hours t);
   void make_available(Index copy, Index place, Hours t);
   void lose(Index copy, const char* reason, Hours t);
+  void move(Index copy, CopyState to) { copy_states_.move(copies_[copy].state, to); }
   void step_done(const Copy& c, const ResolvedStep& rs, Index org, Hours start, Hours end);
   // StaffPools.cpp
   void enqueue_task(Index pool, Task task, Hours t);
   void start_tasks(Index pool, Hours t);
   void on_staff_done(Index pool, Index slot, Hours t);
   // Needs.cpp
+  struct EncounterLooks {  // the places looked at during one encounter
+    static constexpr std::size_t kPlaces = 8;
+    struct Place {
+      Index place = kNone;
+      const AccessProfile* profile = nullptr;
+      bool looked = false;
+    };
+    Index org = kNone;
+    const Organisation* where = nullptr;
+    RandomStream rng{0, 0, "unset"};
+    Place places[kPlaces];
+    std::size_t count = 0;
+  };
   void evaluate_needs(Index patient, const State& state, std::uint64_t encounter_id, Hours t);
+  bool looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t);
+  bool readable(const Copy& c, Index& place) const;
+  NeedOutcome gap_cause(const Copy& c) const;
+  void mark_read(Index copy, Hours t);
+  Index newest_copy(const Patient& p, Index org, Index document, const Need& need, Index except,
+                    bool readable_only, Index* place) const;
+  void phone_source(const EncounterLooks& looks, std::size_t need, NeedEvaluated& ev, Hours t);
 
   const Scenario& scenario_;
   const Design& design_;
@@ -238,6 +282,16 @@ class Model {
   std::vector<PendingCreation> creations_;
   std::vector<Index> free_creations_;
   std::uint64_t task_sequence_ = 0;
+  CopyStates copy_states_;
+  Lookahead lookahead_;
+  struct HostChange {
+    bool up = true;
+    double share = 1.0;
+    Hours time = 0;
+  };
+  std::vector<HostChange> host_changes_;
+  std::vector<ServiceRequest> service_requests_;
+  Hours next_audit_ = Calendar::kNever;
 };
 
 }  // namespace recordflow::engine

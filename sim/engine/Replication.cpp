@@ -1,13 +1,16 @@
-// One replication on SimGrid. The SimGrid engine owns the clock; one actor on the control host ("agenda")
-// sleeps until the model's next event and lets the Model handle everything due within the wake quantum, so
-// one SimGrid wake-up serves many logical events. Errors inside the actor are caught, every actor is
-// killed, and the error is rethrown after run; a deadlock fails the run too.
+// One replication on SimGrid. The SimGrid engine owns the clock and the infrastructure: hosts fail and slow
+// down by their profiles, systems' items run as executions on their hosts (SystemServers). One actor on the
+// control host ("agenda") lets the Model handle every event it may (Lookahead: at or before the clock, or
+// before the next host change and the earliest end of any running item), within the wake quantum, then
+// waits for SimGrid. Errors inside the actor are caught, every actor is killed, and the error is rethrown
+// after run; a deadlock fails the run too.
 #include "engine/Replication.hpp"
 
 #include <xbt/log.h>
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -16,6 +19,7 @@
 
 #include "engine/Model.hpp"
 #include "engine/Platform.hpp"
+#include "engine/SystemServers.hpp"
 #include "topology/Topology.hpp"
 
 namespace recordflow::engine {
@@ -39,6 +43,7 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
                              const EngineOptions& options, Hours wake_quantum, ReplicationStats* stats) {
   // The model is built (and the scenario checked) before SimGrid starts, so bad input fails early.
   Model model(scenario, replication, sink);
+  model.set_daily_audit(options.audit_copies_daily);
 
   std::vector<std::string> args = engine_arguments(options);
   std::vector<char*> argv;
@@ -53,47 +58,37 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
 
-  // Cross-check: each time SimGrid turns a system's host off or on (driven by the state profile), the
-  // model's timeline must hold a change to that state at that instant. Signals outlive this function, so
-  // the callback shares ownership of what it touches.
-  struct HostCheck {
-    const Model* model = nullptr;
-    std::uint64_t flips = 0;
-    std::uint64_t disagreements = 0;
-  };
-  auto check = std::make_shared<HostCheck>();
-  check->model = &model;
-  sg4::Host::on_state_change_cb([check](const sg4::Host& host) {
-    if (check->model == nullptr || host.get_name().rfind("system:", 0) != 0) return;
-    const Index system = check->model->find_system(host.get_name().substr(7));
-    if (system == kNone) return;
-    ++check->flips;
-    const Hours now = sg4::Engine::get_clock() / kSecondsPerHour;
-    bool agrees = false;
-    for (const AvailabilityChange& c : check->model->systems()[system].timeline.changes)
-      if (std::abs(c.time - now) < 1e-6 && c.up == host.is_on()) agrees = true;
-    if (!agrees) ++check->disagreements;
-  });
+  // A server's finished item releases `agenda_wake` (a semaphore keeps a release made while the agenda actor
+  // is busy); host changes arrive through SimGrid's callbacks (SystemServers).
+  sg4::SemaphorePtr agenda_wake = sg4::Semaphore::create(0);
+  SystemServers servers(model, platform, agenda_wake);
 
   std::string error;
   EngineReport report;
   const double horizon_s = scenario.experiment.horizon * kSecondsPerHour;
-  sg4::Actor::create("agenda", platform.control, [&model, &error, &report, wake_quantum, horizon_s]() {
+  const Hours horizon = scenario.experiment.horizon;
+  sg4::Actor::create("agenda", platform.control, [&]() {
     try {
       while (true) {
+        Lookahead& lookahead = model.lookahead();
+        lookahead.set_clock(sg4::Engine::get_clock() / kSecondsPerHour);
         const Hours next = model.next_time();
-        if (next == Calendar::kNever) {
-          // Let SimGrid play the availability profiles to the horizon (they are checked against the model).
-          if (horizon_s > sg4::Engine::get_clock() + kClockTolerance) sg4::this_actor::sleep_until(horizon_s);
+        if (next != Calendar::kNever && lookahead.may_run(next)) {
+          model.run_through(next + wake_quantum);
+          servers.dispatch(model.take_service_requests());
+          continue;
+        }
+        if (next == Calendar::kNever &&
+            (!lookahead.activities_running() || lookahead.clock() >= horizon - Lookahead::kTolerance))
           break;
-        }
-        const double target = next * kSecondsPerHour;
-        if (target > sg4::Engine::get_clock() + kClockTolerance) {
-          sg4::this_actor::sleep_until(target);
-          ++report.actor_wakeups;
-        }
-        model.run_through(next + wake_quantum);
+        // Wait for SimGrid: until the next event, the next host change, or an item's end, if sooner.
+        const Hours until = std::min({next, lookahead.next_sync_point(), horizon});
+        const double timeout = until * kSecondsPerHour - sg4::Engine::get_clock();
+        if (timeout > 0) agenda_wake->acquire_timeout(timeout);
+        ++report.actor_wakeups;
       }
+      // Let SimGrid play the availability profiles to the horizon.
+      if (horizon_s > sg4::Engine::get_clock() + kClockTolerance) sg4::this_actor::sleep_until(horizon_s);
     } catch (const simgrid::ForcefulKillException&) {
       throw;  // SimGrid is tearing this actor down: let it
     } catch (const std::exception& e) {
@@ -106,15 +101,16 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   });
 
   simgrid_engine.run_until(horizon_s);
-  check->model = nullptr;
+  servers.detach();
 
   if (!error.empty()) throw std::runtime_error("simulation failed: " + error);
   if (deadlock) throw std::runtime_error("simulation failed: SimGrid reported a deadlock");
-  if (check->disagreements > 0)
-    throw std::runtime_error("simulation failed: " + std::to_string(check->disagreements) + " of " +
-                             std::to_string(check->flips) +
-                             " SimGrid host state changes disagree with the availability timelines");
-  if (stats != nullptr) stats->host_state_changes = check->flips;
+  if (stats != nullptr) {
+    stats->host_state_changes = servers.host_state_changes();
+    stats->executions = servers.executions();
+    stats->failed_executions = servers.failed_executions();
+  }
+  model.report_copies_in_flight();  // counts every copy; throws if conservation fails
   report.logical_events = model.counters().logical_events;
   report.end_time = scenario.experiment.horizon;
   return report;

@@ -1,10 +1,9 @@
-// Replication: the SimGrid run behind simulate(), with the one knob tests need. The agenda actor sleeps
-// until the model's next event, then lets the model handle every event due within `wake_quantum` hours of
-// it, each at its own exact time. The model never reads SimGrid's clock, so the event stream does not
-// depend on the quantum (a test checks it); a larger quantum only means fewer SimGrid wake-ups.
+// Replication: the SimGrid run behind simulate(), with the one knob tests need. The agenda actor waits for
+// SimGrid until the model's next event may run, then lets the model handle every event due within
+// `wake_quantum` hours of it that may run (Lookahead.hpp), each at its own exact time. Event times come
+// from the agenda or from SimGrid (an item's end, a host change), never from when the actor woke, so the
+// event stream does not depend on the quantum (a test checks it); a larger quantum means fewer wake-ups.
 #pragma once
-
-#include <cstdint>
 
 #include <cstdint>
 
@@ -14,10 +13,12 @@ namespace recordflow::engine {
 
 constexpr Hours kDefaultWakeQuantum = 1.0 / 60.0;  // one simulated minute
 
-// What the run observed on the SimGrid side (for tests). Each host state change is checked against the
-// availability timeline; a disagreement fails the run.
+// What the run observed on the SimGrid side (for tests): the model learns every host change and every
+// item's end from these.
 struct ReplicationStats {
   std::uint64_t host_state_changes = 0;  // SimGrid system hosts turned off or on
+  std::uint64_t executions = 0;          // items SimGrid executed on system hosts
+  std::uint64_t failed_executions = 0;   // items whose execution died with their host
 };
 
 EngineReport run_replication(const Scenario& scenario, int replication, EventSink& sink,

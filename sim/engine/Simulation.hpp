@@ -13,6 +13,13 @@ namespace recordflow {
 struct EngineOptions {
   bool thread_contexts = false;  // SimGrid's thread context factory (required under AddressSanitizer)
   bool verbose = false;          // SimGrid's own INFO logs on stderr
+  // Count every copy by state at each simulated day end, not only at the horizon (a walk over all copies
+  // per day; on in test builds: RECORDFLOW_AUDIT_COPIES).
+#ifdef RECORDFLOW_AUDIT_COPIES
+  bool audit_copies_daily = true;
+#else
+  bool audit_copies_daily = false;
+#endif
 };
 
 struct EngineReport {

@@ -44,6 +44,7 @@ void Model::start_tasks(Index pool, Hours t) {
     const Task task = p.waiting.back();
     p.waiting.pop_back();
     --p.free;
+    if (!task.back_entry) move(task.ref, CopyState::staff_service);
     Index slot;
     if (!p.free_slots.empty()) {
       slot = p.free_slots.back();
@@ -74,7 +75,6 @@ void Model::on_staff_done(Index pool, Index slot, Hours t) {
     sink_.on(StaffWork{org, rs.step->task.empty() ? "staff_task" : rs.step->task.c_str(),
                        task.duration * 60.0, t});
     step_done(c, rs, p.org, task.queued, t);
-    c.state = CopyState::moving;
     ++c.step;
     advance(task.ref, t);
   }

@@ -25,12 +25,12 @@ double as_value(std::uint64_t count) {
 
 // Counts and delay statistics shared by the per-flow and overall rows.
 void add_delay_metrics(ReplicationResult& result, const Dimensions& dims, std::uint64_t created,
-                       std::uint64_t available, std::uint64_t lost,
+                       std::uint64_t available, std::uint64_t lost, std::uint64_t in_flight,
                        const std::vector<double>& sorted_delays) {
   result.add("copies_created", dims, as_value(created));
   result.add("copies_available", dims, as_value(available));
   result.add("copies_lost", dims, as_value(lost));
-  result.add("copies_in_flight", dims, as_value(created - available - lost));
+  result.add("copies_in_flight", dims, as_value(in_flight));
   if (created > 0) result.add("share_lost", dims, as_value(lost) / as_value(created));
   if (sorted_delays.empty()) return;
   result.add("delay_mean", dims, mean_of(sorted_delays));
@@ -120,6 +120,14 @@ void CopyLedger::lost(const CopyLost& event) {
   ++flows_[record->flow].lost;
 }
 
+void CopyLedger::in_flight(const CopyInFlight& event) {
+  CopyRecord* record = copies_.find(event.copy_id);
+  if (record == nullptr || record->state != static_cast<std::uint32_t>(CopyState::in_flight)) return;
+  record->state = static_cast<std::uint32_t>(CopyState::counted_in_flight);
+  ++flows_[record->flow].in_flight;
+  ++in_flight_by_state_[std::string(event.paper ? "paper/" : "electronic/") + event.state];
+}
+
 const CopyLedger::CopyRecord* CopyLedger::find(std::uint64_t copy_id) {
   const CopyRecord* record = copies_.find(copy_id);
   return record != nullptr && record->state != 0 ? record : nullptr;
@@ -166,27 +174,33 @@ std::vector<double> CopyLedger::merged_delays(std::size_t count) const {
 }
 
 void CopyLedger::report(ReplicationResult& result) {
-  std::uint64_t created = 0, available = 0, lost = 0, with_target = 0, within_target = 0;
+  std::uint64_t created = 0, available = 0, lost = 0, in_flight = 0, with_target = 0, within_target = 0;
   std::size_t delay_count = 0;
   for (Flow& flow : flows_) {
     std::sort(flow.delays.begin(), flow.delays.end());
     const Dimensions dims{{"document", documents_.name(flow.document)},
                           {"from", org_type_name(flow.from)},
                           {"to", org_type_name(flow.to)}};
-    add_delay_metrics(result, dims, flow.created, flow.available, flow.lost, flow.delays);
+    add_delay_metrics(result, dims, flow.created, flow.available, flow.lost, flow.in_flight, flow.delays);
     if (targets_[flow.document] && flow.created > 0) {
       result.add("share_within_target", dims, as_value(flow.within_target) / as_value(flow.created));
     }
     created += flow.created;
     available += flow.available;
     lost += flow.lost;
+    in_flight += flow.in_flight;
     delay_count += flow.delays.size();
     if (targets_[flow.document]) {
       with_target += flow.created;
       within_target += flow.within_target;
     }
   }
-  add_delay_metrics(result, {}, created, available, lost, merged_delays(delay_count));
+  add_delay_metrics(result, {}, created, available, lost, in_flight, merged_delays(delay_count));
+  for (const auto& [key, count] : in_flight_by_state_) {
+    const std::size_t slash = key.find('/');
+    result.add("copies_in_flight", {{"medium", key.substr(0, slash)}, {"state", key.substr(slash + 1)}},
+               as_value(count));
+  }
   if (with_target > 0) result.add("share_within_target", {}, as_value(within_target) / as_value(with_target));
 }
 

@@ -2,10 +2,14 @@
 // {document, from org type, to org type}. Per copy it keeps one 16-byte record (creation time, flow,
 // destination, state) in an IdTable, plus 8 bytes per available copy for its delay; flows are keyed by
 // interned ids, never by strings. Copies created before the warm-up are not stored: later events about
-// them are ignored. Conservation per flow: created = available + lost + in flight (the remainder).
+// them are ignored. In flight is counted, not derived: the engine reports every copy still on its way at
+// the horizon (CopyInFlight), so conservation per flow, created = available + lost + in flight, is a check
+// of three counts against a fourth.
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <string>
 #include <optional>
 #include <vector>
 
@@ -20,13 +24,14 @@ namespace recordflow {
 
 class CopyLedger {
  public:
-  enum class CopyState : std::uint8_t { absent = 0, in_flight = 1, available = 2, lost = 3 };
+  // in_flight until the horizon, where a CopyInFlight event turns it into counted_in_flight.
+  enum class CopyState : std::uint8_t { absent = 0, in_flight = 1, available = 2, lost = 3, counted_in_flight = 4 };
 
   struct CopyRecord {
     Hours created = 0;
     std::uint32_t flow = 0;
-    std::uint32_t destination : 30 = 0;  // OrgIndex id
-    std::uint32_t state : 2 = 0;         // CopyState
+    std::uint32_t destination : 29 = 0;  // OrgIndex id
+    std::uint32_t state : 3 = 0;         // CopyState
   };
   static_assert(sizeof(CopyRecord) == 16, "one copy costs 16 bytes in the table");
 
@@ -36,6 +41,7 @@ class CopyLedger {
   const CopyRecord* created(const CopyCreated& event, OrgIndex& orgs);
   void available(const CopyAvailable& event);
   void lost(const CopyLost& event);
+  void in_flight(const CopyInFlight& event);
   const CopyRecord* find(std::uint64_t copy_id);
 
   const std::string& document_of(const CopyRecord& record) const;
@@ -54,6 +60,7 @@ class CopyLedger {
     std::uint64_t created = 0;
     std::uint64_t available = 0;
     std::uint64_t lost = 0;
+    std::uint64_t in_flight = 0;  // counted at the horizon
     std::uint64_t within_target = 0;
     std::vector<double> delays;
   };
@@ -72,6 +79,7 @@ class CopyLedger {
   std::vector<Flow> flows_;
   IdTable<CopyRecord> copies_;
   DailyTotals per_day_;
+  std::map<std::string, std::uint64_t> in_flight_by_state_;  // measured copies at the horizon
 };
 
 }  // namespace recordflow

@@ -2,7 +2,7 @@
 // what is kept). Times are simulated hours. A "copy" is one document on its way to one destination
 // organisation: a document sent to three organisations is three copies, each with its own id and fate.
 // Invariants the emitter guarantees: every copy gets exactly one CopyCreated before anything else about
-// it, then at most one of CopyAvailable / CopyLost; StepDone intervals of a copy do not overlap.
+// it, then at most one of CopyAvailable / CopyLost, and CopyInFlight at the horizon exactly when it had neither; StepDone intervals of a copy do not overlap.
 #pragma once
 
 #include <cstdint>
@@ -32,6 +32,13 @@ struct CopyLost {
   std::uint64_t copy_id = 0;
   const char* reason = "";  // transit_loss, abandoned, retries_exhausted
   Hours time = 0;
+};
+
+struct CopyInFlight {  // at the horizon: a copy neither available nor lost, and the state it is in
+  std::uint64_t copy_id = 0;
+  const char* state = "";  // engine copy state, e.g. staff_waiting, system_queue, in_transfer
+  bool paper = false;      // its medium is paper
+  Hours time = 0;          // the horizon
 };
 
 struct StepDone {  // one step of one copy, for the event log (process mining)
@@ -95,6 +102,7 @@ class EventSink {
   virtual void on(const CopyCreated&) = 0;
   virtual void on(const CopyAvailable&) = 0;
   virtual void on(const CopyLost&) = 0;
+  virtual void on(const CopyInFlight&) = 0;
   virtual void on(const StepDone&) = 0;
   virtual void on(const StaffWork&) = 0;
   virtual void on(const NeedEvaluated&) = 0;

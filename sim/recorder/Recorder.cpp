@@ -64,6 +64,11 @@ void Recorder::on(const CopyLost& event) {
   state_->copies.lost(event);
 }
 
+void Recorder::on(const CopyInFlight& event) {
+  ++state_->events;
+  state_->copies.in_flight(event);
+}
+
 void Recorder::on(const StepDone& event) {
   ++state_->events;
   State& s = *state_;

@@ -23,6 +23,7 @@ class Recorder : public EventSink {
   void on(const CopyCreated&) override;
   void on(const CopyAvailable&) override;
   void on(const CopyLost&) override;
+  void on(const CopyInFlight&) override;
   void on(const StepDone&) override;
   void on(const StaffWork&) override;
   void on(const NeedEvaluated&) override;

@@ -23,6 +23,7 @@ class CollectingSink : public EventSink {
   std::vector<CopyCreated> created;
   std::vector<CopyAvailable> available;
   std::vector<CopyLost> lost;
+  std::vector<CopyInFlight> in_flight;
   std::vector<StepDone> steps;
   std::vector<StaffWork> staff;
   std::vector<NeedEvaluated> needs;
@@ -45,6 +46,10 @@ class CollectingSink : public EventSink {
   void on(const CopyLost& e) override {
     lost.push_back(e);
     mix(3, e.copy_id, 0, e.time, e.reason);
+  }
+  void on(const CopyInFlight& e) override {
+    in_flight.push_back(e);
+    mix(11, e.copy_id, e.paper, e.time, e.state);
   }
   void on(const StepDone& e) override {
     steps.push_back(e);
@@ -104,6 +109,7 @@ class CollectingSink : public EventSink {
 
 inline EngineOptions test_options() {
   EngineOptions o;
+  o.audit_copies_daily = true;  // every copy counted by state at each day end
 #if defined(RECORDFLOW_SANITIZE)
   o.thread_contexts = true;
 #endif

@@ -39,8 +39,9 @@ TEST(EngineDeterminism, SameSeedSameEventStreamInSeparateProcesses) {
   EXPECT_NE(a, c);
 }
 
-// The agenda actor's wake quantum only batches SimGrid wake-ups: the event stream is the same with one
-// wake-up per instant (quantum 0) as with the default.
+// The wake quantum only sizes the batches of events the agenda actor hands the model between looks at
+// SimGrid: the event stream is the same with one instant per batch (quantum 0) as with the default or six
+// hours. SimGrid wake-ups happen only where the model must wait for SimGrid (host changes, item ends).
 TEST(EngineDeterminism, WakeQuantumDoesNotChangeTheEventStream) {
   const Scenario sc = scenario_with_failures();
   auto run = [&](Hours quantum) {
@@ -58,8 +59,8 @@ TEST(EngineDeterminism, WakeQuantumDoesNotChangeTheEventStream) {
   auto wakeups = [](const std::string& s) { return std::stoull(s.substr(s.rfind(' ') + 1)); };
   EXPECT_EQ(digest(exact), digest(batched));
   EXPECT_EQ(digest(exact), digest(coarse));
-  EXPECT_GT(wakeups(exact), wakeups(batched));
-  EXPECT_GT(wakeups(batched), wakeups(coarse));
+  EXPECT_GE(wakeups(exact), wakeups(coarse));
+  EXPECT_GT(wakeups(exact), 0u) << "the scenario's failures are sync points the actor waits for";
 }
 
 // What a design must not change: arrivals, journeys (encounters and the copies they create) and failures.

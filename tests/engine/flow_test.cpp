@@ -50,6 +50,16 @@ TEST(EngineFlow, ConservationHoldsAtEveryMoment) {
   EXPECT_EQ(created.size(), n_available + n_lost + static_cast<std::size_t>(in_flight));
   EXPECT_GT(n_lost, 0u);
   EXPECT_GT(in_flight, 0);  // letters posted in the last two days are still in the post
+  // The engine's census at the horizon names exactly those copies, each once, with the state it is in.
+  ASSERT_EQ(sink.in_flight.size(), static_cast<std::size_t>(in_flight));
+  std::size_t in_post = 0;
+  for (const auto& e : sink.in_flight) {
+    EXPECT_TRUE(created.count(e.copy_id));
+    EXPECT_TRUE(finished.insert(e.copy_id).second) << "copy " << e.copy_id << " has two fates";
+    EXPECT_EQ(e.time, sc.experiment.horizon);
+    if (std::string(e.state) == "in_transfer" && e.paper) ++in_post;
+  }
+  EXPECT_GT(in_post, 0u);
   // Staff minutes: sign-off 30 min per message, print 6 min per letter.
   double sign_off = 0;
   for (const auto& w : sink.staff)

@@ -80,6 +80,9 @@ class RecorderTest : public ::testing::Test {
   }
   void arrive(std::uint64_t id, Hours t) { recorder().on(CopyAvailable{id, t}); }
   void lose(std::uint64_t id, Hours t) { recorder().on(CopyLost{id, "transit_loss", t}); }
+  void still_in_flight(std::uint64_t id, Hours horizon, const char* state = "in_transfer", bool paper = false) {
+    recorder().on(CopyInFlight{id, state, paper, horizon});
+  }
   void need(std::uint64_t encounter, NeedOutcome outcome, Hours t, const std::string& type = "gp_appointment",
             bool phoned = false, bool obtained = false) {
     encounter_types_.push_back(std::make_unique<std::string>(type));
