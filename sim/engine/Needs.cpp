@@ -22,9 +22,14 @@ bool Model::looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t)
   return looked;
 }
 
-// Can the clinician read this copy now, and where?
+// Can the clinician read this copy now, and where? Every read needs the reader's own system up (the
+// record, portal or in-context view is opened from it), as well as the place that holds the copy.
 bool Model::readable(const Copy& c, Index& place) const {
   const ChannelInfo& ch = channels_[c.channel];
+  if (!systems_[orgs_[c.destination].system].up) {
+    place = c.place;
+    return false;
+  }
   if (ch.query) {
     place = c.place;
     if (!systems_[place].up) return false;
@@ -45,10 +50,10 @@ NeedOutcome Model::gap_cause(const Copy& c) const {
     case CopyState::available:
     case CopyState::query:
     case CopyState::waiting_source:
-    case CopyState::retry_wait:
       return NeedOutcome::outage;
     case CopyState::system_queue:
     case CopyState::batch_wait:
+    case CopyState::retry_wait:  // an outage only while its system is down; then it is on its way
       if (c.waiting_system != kNone && !systems_[c.waiting_system].up) return NeedOutcome::outage;
       break;
     default:

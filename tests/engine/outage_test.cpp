@@ -83,6 +83,27 @@ TEST(EngineOutage, StoreAndForwardKeepsWhatFailAndRetryLoses) {
   EXPECT_LE(ds_created - ds_available, 10u);  // only the last hours' copies are still in flight
 }
 
+// A copy waiting to retry is an outage gap only while its system is down: the hub is down for four hours
+// and a failed copy retries ten hours later, so between recovery and the retry it is on its way.
+TEST(EngineOutage, ARetryWaitIsAnOutageOnlyWhileTheSystemIsDown) {
+  Scenario sc = base_scenario();
+  sc.channels["message_fail"] = Channel{"message_fail", {system_step("hub", true, 3, 10.0), publish_step()}};
+  sc.designs[0].rules[0].mix = {{"message_fail", 1.0}};
+  sc.systems["hub"].availability.incidents = {incident(48, 4)};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::size_t outage_while_down = 0, in_transit_after = 0;
+  for (const auto& n : sink.needs) {
+    if (n.time >= 48 && n.time < 52 && n.outcome == NeedOutcome::outage) ++outage_while_down;
+    if (n.time > 52 && n.time < 58) {
+      EXPECT_NE(n.outcome, NeedOutcome::outage) << "hub up again at " << n.time;
+      if (n.outcome == NeedOutcome::in_transit) ++in_transit_after;
+    }
+  }
+  EXPECT_GT(outage_while_down, 0u);
+  EXPECT_GT(in_transit_after, 0u);
+}
+
 TEST(EngineOutage, DowntimeProcedureThenBackEntryAfterRecovery) {
   Scenario sc = base_scenario();
   sc.systems["acute_epr"].availability.incidents = {incident(48, 24)};

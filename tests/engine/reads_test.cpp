@@ -33,6 +33,30 @@ TEST(EngineReads, QueryIsAvailableOnlyWhenSourceAndPathAreUp) {
   EXPECT_GT(seen, 0u);
 }
 
+// A query is opened from the reader's own record: with the GP system down, a document the hospital holds
+// cannot be queried from the practice (an outage gap), as a message filed into the GP record could not be
+// read either.
+TEST(EngineReads, QueryNeedsTheReadersOwnSystem) {
+  Scenario sc = base_scenario();
+  Step q;
+  q.kind = StepKind::query;
+  q.system = "@source";
+  sc.channels["gp_connect"] = Channel{"gp_connect", {q}};
+  sc.designs[0].rules[0].mix = {{"gp_connect", 1.0}};
+  sc.systems["gp_system"].availability.incidents = {incident(48, 24)};
+  CollectingSink sink;
+  simulate(sc, 0, sink, test_options());
+  std::size_t outages = 0, seen = 0;
+  for (const auto& n : sink.needs) {
+    if (n.outcome == NeedOutcome::no_document) continue;
+    const bool reader_down = n.time >= 48 && n.time < 72;
+    EXPECT_EQ(n.outcome, reader_down ? NeedOutcome::outage : NeedOutcome::seen) << n.time;
+    (reader_down ? outages : seen) += 1;
+  }
+  EXPECT_GT(outages, 5u);
+  EXPECT_GT(seen, 50u);
+}
+
 // A query is read through its own access profile (a query view), not the source record's: with a view
 // nobody opens, every document the query could show is a not_looked gap.
 TEST(EngineReads, QueryIsReadThroughItsOwnAccessProfile) {
