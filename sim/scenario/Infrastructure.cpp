@@ -31,7 +31,8 @@ std::vector<std::string> systems_in_zone(const Infrastructure& infrastructure, c
   return {systems.begin(), systems.end()};
 }
 
-std::vector<Incident> zone_incidents_hitting(const Infrastructure& infrastructure, const std::string& system) {
+std::vector<Incident> zone_incidents_hitting(const Infrastructure& infrastructure,
+                                             const std::string& system) {
   const auto chain = zones_holding(infrastructure, system);
   std::vector<Incident> incidents;
   for (const auto& i : infrastructure.incidents) {

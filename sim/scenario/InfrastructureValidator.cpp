@@ -95,20 +95,24 @@ class InfrastructureChecker {
       if (!r_.reference(q, "system", system, systems_)) continue;
       auto [it, added] = placed_.emplace(system, name);
       if (!added)
-        r_.add(q, "system \"" + system + "\" is placed in two zones (\"" + it->second + "\" and \"" + name + "\")",
-               "a system runs in one place; nest the zones instead (\"in\") if one sits in the other");
+        r_.add(
+            q,
+            "system \"" + system + "\" is placed in two zones (\"" + it->second + "\" and \"" + name + "\")",
+            "a system runs in one place; nest the zones instead (\"in\") if one sits in the other");
     }
   }
 
   void check_link(const std::string& name) {
     const json& link = infrastructure_["links"][name];
     const std::string p = pointer_append("/infrastructure/links", name);
-    if (link.contains("latency")) r_.duration(pointer_append(p, "latency"), link["latency"], 0, false, "a link's latency");
+    if (link.contains("latency"))
+      r_.duration(pointer_append(p, "latency"), link["latency"], 0, false, "a link's latency");
     if (link.contains("bandwidth")) {
       std::string error;
       const auto bandwidth = read_bandwidth(link["bandwidth"], &error);
       if (bandwidth && !(*bandwidth > 0))
-        r_.add(pointer_append(p, "bandwidth"), "a link's bandwidth must be positive, got " + link["bandwidth"].dump(),
+        r_.add(pointer_append(p, "bandwidth"),
+               "a link's bandwidth must be positive, got " + link["bandwidth"].dump(),
                "a link that carries nothing is a failed link: declare an incident instead");
     }
     const json& connects = member(link, "connects");
@@ -131,7 +135,8 @@ class InfrastructureChecker {
     } else {
       r_.reference(p + "/link", "link", text(incident, "link"), links_);
     }
-    if (incident.contains("start")) r_.duration(p + "/start", incident["start"], 0, false, "an incident's start");
+    if (incident.contains("start"))
+      r_.duration(p + "/start", incident["start"], 0, false, "an incident's start");
     if (incident.contains("duration"))
       r_.duration(p + "/duration", incident["duration"], 0, false, "an incident's duration");
     const json& recovery = member(incident, "recovery");
@@ -195,7 +200,8 @@ class InfrastructureChecker {
 }  // namespace
 
 void validate_infrastructure(const json& document, ValidationReport& report) {
-  if (!document.is_object() || !document.contains("infrastructure") || !document["infrastructure"].is_object())
+  if (!document.is_object() || !document.contains("infrastructure") ||
+      !document["infrastructure"].is_object())
     return;
   InfrastructureChecker(document, report).run();
 }

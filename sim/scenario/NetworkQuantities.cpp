@@ -39,10 +39,9 @@ std::optional<double> number_with_unit(const std::string& text, const std::map<s
 }  // namespace
 
 std::optional<double> read_bandwidth(const nlohmann::json& value, std::string* error) {
-  static const std::map<std::string, double> kUnits{{"bit/s", 1.0 / 8},  {"kbit/s", 1e3 / 8},
-                                                    {"Mbit/s", 1e6 / 8}, {"Gbit/s", 1e9 / 8},
-                                                    {"B/s", 1.0},        {"kB/s", 1e3},
-                                                    {"MB/s", 1e6},       {"GB/s", 1e9}};
+  static const std::map<std::string, double> kUnits{
+      {"bit/s", 1.0 / 8}, {"kbit/s", 1e3 / 8}, {"Mbit/s", 1e6 / 8}, {"Gbit/s", 1e9 / 8},
+      {"B/s", 1.0},       {"kB/s", 1e3},       {"MB/s", 1e6},       {"GB/s", 1e9}};
   if (!value.is_string()) {
     fail(error, "expected a bandwidth string, e.g. \"1 Gbit/s\"");
     return std::nullopt;

@@ -17,7 +17,8 @@ using Needed = std::set<std::size_t>;  // element indices
 // The elements one electronic walk needs; walks depend only on (channel, source system, destination system).
 class NeededCache {
  public:
-  NeededCache(const Scenario& scenario, const InfrastructureGraph& graph) : scenario_(scenario), graph_(graph) {}
+  NeededCache(const Scenario& scenario, const InfrastructureGraph& graph)
+      : scenario_(scenario), graph_(graph) {}
 
   const Needed& get(const std::string& channel, const std::string& source, const std::string& destination) {
     auto key = std::make_tuple(channel, source, destination);
@@ -78,7 +79,8 @@ std::vector<InfrastructureDependency> analyse_infrastructure(const Scenario& sce
     if (!every) continue;
     for (const auto element : *every) dependencies[element].flows.push_back(flow);
   }
-  std::erase_if(dependencies, [](const InfrastructureDependency& d) { return !d.articulation_point && d.flows.empty(); });
+  std::erase_if(dependencies,
+                [](const InfrastructureDependency& d) { return !d.articulation_point && d.flows.empty(); });
   return dependencies;  // elements() order: zones, links, hosts, each sorted; flows in map order
 }
 

@@ -26,7 +26,9 @@ using UndirectedGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::u
 
 // In the routing graph a host is two vertices: 2i sends (edges out only), 2i + 1 receives (edges in only),
 // so that no route passes through a system. Zones and links use vertex 2i.
-std::size_t sends(std::size_t element) { return 2 * element; }
+std::size_t sends(std::size_t element) {
+  return 2 * element;
+}
 std::size_t receives(std::size_t element, PlatformElement::Kind kind) {
   return kind == PlatformElement::Kind::host ? 2 * element + 1 : 2 * element;
 }
@@ -56,8 +58,8 @@ InfrastructureGraph InfrastructureGraph::build(const Scenario& scenario,
     std::set<std::pair<std::string, std::string>> linked;
     for (const auto& [a, b] : hops) {
       if (a == b || !linked.insert(std::minmax(a, b)).second) continue;
-      g.links_.push_back(NetworkLink{a + "--" + b, "default", kDefaultLatencySeconds / kSecondsPerHour,
-                                     kDefaultBytesPerSecond, {a, b}});
+      g.links_.push_back(NetworkLink{
+          a + "--" + b, "default", kDefaultLatencySeconds / kSecondsPerHour, kDefaultBytesPerSecond, {a, b}});
     }
     std::sort(g.links_.begin(), g.links_.end(),
               [](const NetworkLink& x, const NetworkLink& y) { return x.name < y.name; });
@@ -65,12 +67,14 @@ InfrastructureGraph InfrastructureGraph::build(const Scenario& scenario,
   for (const auto& [name, zone] : infrastructure.zones)
     g.elements_.push_back({PlatformElement::Kind::zone, name});
   for (const auto& link : g.links_) g.elements_.push_back({PlatformElement::Kind::link, link.name});
-  for (const auto& [name, system] : scenario.systems) g.elements_.push_back({PlatformElement::Kind::host, name});
+  for (const auto& [name, system] : scenario.systems)
+    g.elements_.push_back({PlatformElement::Kind::host, name});
 
   g.zones_of_host_.resize(g.elements_.size());
   for (const auto& [name, zone] : infrastructure.zones) {
     const std::size_t z = *g.find(PlatformElement::Kind::zone, name);
-    if (const auto parent = g.find(PlatformElement::Kind::zone, zone.parent)) g.edges_.emplace_back(z, *parent);
+    if (const auto parent = g.find(PlatformElement::Kind::zone, zone.parent))
+      g.edges_.emplace_back(z, *parent);
     for (const auto& system : zone.systems) {
       if (const auto host = g.find(PlatformElement::Kind::host, system)) g.edges_.emplace_back(*host, z);
     }
@@ -91,24 +95,28 @@ InfrastructureGraph InfrastructureGraph::build(const Scenario& scenario,
   return g;
 }
 
-std::optional<std::size_t> InfrastructureGraph::find(PlatformElement::Kind kind, const std::string& name) const {
+std::optional<std::size_t> InfrastructureGraph::find(PlatformElement::Kind kind,
+                                                     const std::string& name) const {
   // Elements are grouped by kind and sorted by name within a kind.
-  const auto first = std::lower_bound(elements_.begin(), elements_.end(), std::make_pair(kind, name),
-                                      [](const PlatformElement& e, const std::pair<PlatformElement::Kind, std::string>& k) {
-                                        return std::tie(e.kind, e.name) < std::tie(k.first, k.second);
-                                      });
+  const auto first =
+      std::lower_bound(elements_.begin(), elements_.end(), std::make_pair(kind, name),
+                       [](const PlatformElement& e, const std::pair<PlatformElement::Kind, std::string>& k) {
+                         return std::tie(e.kind, e.name) < std::tie(k.first, k.second);
+                       });
   if (first == elements_.end() || first->kind != kind || first->name != name) return std::nullopt;
   return static_cast<std::size_t>(first - elements_.begin());
 }
 
-std::optional<PlatformRoute> InfrastructureGraph::route(const std::string& from, const std::string& to) const {
+std::optional<PlatformRoute> InfrastructureGraph::route(const std::string& from,
+                                                        const std::string& to) const {
   const auto source = find(PlatformElement::Kind::host, from);
   const auto target = find(PlatformElement::Kind::host, to);
   if (!source || !target) return std::nullopt;
   if (*source == *target) return PlatformRoute{};
   RoutingGraph graph(2 * elements_.size());
-  const auto zones = static_cast<std::size_t>(std::count_if(
-      elements_.begin(), elements_.end(), [](const PlatformElement& e) { return e.kind == PlatformElement::Kind::zone; }));
+  const auto zones = static_cast<std::size_t>(
+      std::count_if(elements_.begin(), elements_.end(),
+                    [](const PlatformElement& e) { return e.kind == PlatformElement::Kind::zone; }));
   auto latency_of = [this, zones](std::size_t element) {
     return elements_[element].kind == PlatformElement::Kind::link ? links_[element - zones].latency : 0.0;
   };
@@ -128,7 +136,8 @@ std::optional<PlatformRoute> InfrastructureGraph::route(const std::string& from,
   for (std::size_t v = goal; v != sends(*source); v = predecessor[v]) {
     if (predecessor[v] == v) return std::nullopt;
     const std::size_t element = v / 2;
-    if (elements_[element].kind == PlatformElement::Kind::link) result.links.push_back(elements_[element].name);
+    if (elements_[element].kind == PlatformElement::Kind::link)
+      result.links.push_back(elements_[element].name);
   }
   std::reverse(result.links.begin(), result.links.end());
   return result;
@@ -154,7 +163,8 @@ std::vector<std::size_t> InfrastructureGraph::needed_by_system(const std::string
   return needed;
 }
 
-std::vector<std::size_t> InfrastructureGraph::needed_by_hop(const std::string& from, const std::string& to) const {
+std::vector<std::size_t> InfrastructureGraph::needed_by_hop(const std::string& from,
+                                                            const std::string& to) const {
   std::set<std::size_t> needed;
   for (const auto& system : {from, to}) {
     for (const auto element : needed_by_system(system)) needed.insert(element);
