@@ -1,6 +1,9 @@
 #include "engine/Availability.hpp"
 
 #include <algorithm>
+#include <set>
+
+#include "scenario/Infrastructure.hpp"
 
 namespace recordflow::engine {
 namespace {
@@ -41,8 +44,10 @@ Hours SystemTimeline::downtime(Hours from, Hours to) const {
   return total;
 }
 
-SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream failures) {
-  const Availability& av = system.availability;
+SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream failures,
+                              const std::vector<Incident>& hosting_incidents) {
+  Availability av = system.availability;
+  av.incidents.insert(av.incidents.end(), hosting_incidents.begin(), hosting_incidents.end());
   std::vector<Interval> down;
   std::vector<Interval> degraded;
 
@@ -108,6 +113,56 @@ SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream 
   std::sort(timeline.silent.begin(), timeline.silent.end(),
             [](const SilentWindow& x, const SilentWindow& y) { return x.start < y.start; });
   return timeline;
+}
+
+SystemTimeline build_link_timeline(const std::vector<Incident>& incidents, Hours horizon) {
+  System link;
+  link.availability.incidents = incidents;
+  return build_timeline(link, horizon, RandomStream(0, 0, "unused"));
+}
+
+bool NetworkAvailability::hop_up_at(const std::string& from, const std::string& to, Hours t) const {
+  return hop_share_at(from, to, t) > 0;
+}
+
+double NetworkAvailability::hop_share_at(const std::string& from, const std::string& to, Hours t) const {
+  const auto found = hops.find({from, to});
+  if (found == hops.end()) return 1.0;
+  double share = 1.0;
+  for (const std::size_t link : found->second) {
+    if (!links[link].up_at(t)) return 0.0;
+    share = std::min(share, links[link].share_at(t));
+  }
+  return share;
+}
+
+std::vector<std::pair<std::string, std::string>> NetworkAvailability::hops_crossing(const std::string& link) const {
+  std::vector<std::pair<std::string, std::string>> crossing;
+  for (const auto& [hop, route] : hops) {
+    for (const std::size_t l : route) {
+      if (link_names[l] == link) crossing.push_back(hop);
+    }
+  }
+  return crossing;  // map order: sorted
+}
+
+NetworkAvailability build_network_availability(const Scenario& scenario, const InfrastructureGraph& graph,
+                                               const std::vector<std::pair<std::string, std::string>>& hops,
+                                               Hours horizon) {
+  NetworkAvailability network;
+  std::map<std::string, std::size_t> index;
+  for (const NetworkLink& link : graph.links()) {
+    index[link.name] = network.link_names.size();
+    network.link_names.push_back(link.name);
+    network.links.push_back(build_link_timeline(link_incidents(scenario.infrastructure, link.name), horizon));
+  }
+  for (const auto& [from, to] : std::set<std::pair<std::string, std::string>>(hops.begin(), hops.end())) {
+    const auto route = graph.route(from, to);
+    if (!route) continue;
+    auto& links = network.hops[{from, to}];
+    for (const auto& name : route->links) links.push_back(index.at(name));
+  }
+  return network;
 }
 
 }  // namespace recordflow::engine

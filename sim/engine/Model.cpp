@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "scenario/Infrastructure.hpp"
 #include "scenario/Routing.hpp"
 
 namespace recordflow::engine {
@@ -68,7 +69,8 @@ void Model::index_scenario() {
     info.access = ap == scenario_.access_profiles.end() ? nullptr : &ap->second;
     info.name_hash = stable_hash(name);
     info.capacity = sys.capacity_per_hour.value_or(0.0);
-    info.timeline = build_timeline(sys, horizon_, RandomStream(seed_, rep, "system/" + name + "/failures"));
+    info.timeline = build_timeline(sys, horizon_, RandomStream(seed_, rep, "system/" + name + "/failures"),
+                                   zone_incidents_hitting(scenario_.infrastructure, name));
     info.withheld.resize(info.timeline.silent.size());
     system_by_name_[name] = static_cast<Index>(systems_.size());
     systems_.push_back(std::move(info));

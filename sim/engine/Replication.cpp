@@ -53,7 +53,7 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   sg4::Engine simgrid_engine(&argc, argv.data());
 
   const Topology topology = Topology::build(scenario);
-  const PlatformHandles platform = build_platform(model, topology.systems(), topology.system_links());
+  const PlatformHandles platform = build_platform(model, scenario, topology);
 
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });

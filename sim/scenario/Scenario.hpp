@@ -32,6 +32,7 @@ struct DocumentType {
   std::string name;
   std::optional<Hours> target;  // timeliness target (e.g. 24 h for discharge summaries)
   bool versioned = true;        // a newer document of this type for the same patient supersedes older ones
+  double size_bytes = 0;        // where bandwidth matters (scanned bundles, images); 0 = negligible
 };
 
 struct AccessProfile {
@@ -83,6 +84,37 @@ struct Availability {
   bool always_up() const {
     return planned.empty() && !failures && incidents.empty() && degraded.empty() && silent_failures.empty();
   }
+};
+
+// Infrastructure (see LANGUAGE.md): zones are shared places systems run in and may nest; links are
+// networks joining zones and systems; an incident fails a zone (every system in it, transitively) or a
+// link (every route through it). Empty when the scenario declares none: each system is then its own host.
+struct Zone {
+  std::string name;
+  std::string kind;                  // hosting, data_centre, server_room, cloud, site, other
+  std::string parent;                // the zone it sits in; "" = top level (parents never form a cycle)
+  std::vector<std::string> systems;  // systems placed directly here (each system in at most one zone)
+};
+
+struct NetworkLink {
+  std::string name;
+  std::string kind;               // health_network, internet, supplier_link, private, other
+  Hours latency = 0;              // one way, >= 0
+  double bytes_per_second = 0;    // > 0, shared by the flows crossing the link
+  std::vector<std::string> connects;  // zones and systems it joins
+};
+
+struct InfrastructureIncident {
+  std::string zone;  // exactly one of zone and link is set
+  std::string link;
+  Incident incident;  // recovery phases cut the zone's systems' capacity or the link's bandwidth
+};
+
+struct Infrastructure {
+  std::map<std::string, Zone> zones;
+  std::map<std::string, NetworkLink> links;
+  std::vector<InfrastructureIncident> incidents;  // declaration order
+  bool declared() const { return !zones.empty() || !links.empty(); }
 };
 
 struct System {
@@ -259,6 +291,7 @@ struct Scenario {
   std::vector<Organisation> organisations;  // expanded instances, in declaration order
   std::map<std::string, Channel> channels;
   std::vector<Pathway> pathways;
+  Infrastructure infrastructure;             // empty when the scenario declares none
   std::vector<Design> designs;  // all designs of the scenario
   std::string design;           // the one this Scenario was resolved for
   Experiment experiment;

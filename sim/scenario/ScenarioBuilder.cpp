@@ -3,6 +3,7 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "scenario/NetworkQuantities.hpp"
 #include "scenario/Quantities.hpp"
 
 namespace recordflow {
@@ -55,6 +56,38 @@ std::array<double, N> profile(const json& arrivals, const char* key) {
   return out;
 }
 
+Incident incident(const json& i) {
+  Incident out{text(i, "name"), hours(i["start"]), hours(i["duration"]), {}};
+  Hours start = 0;
+  for (const auto& phase : child(i, "recovery")) {
+    const Hours length = hours(phase["duration"]);
+    out.recovery.push_back({start, length, phase["capacity"].get<double>()});
+    start += length;
+  }
+  return out;
+}
+
+Infrastructure infrastructure(const json& i) {
+  Infrastructure out;
+  for (const auto& [name, z] : child(i, "zones").items()) {
+    Zone zone{name, text(z, "kind"), text(z, "in"), {}};
+    for (const auto& s : child(z, "systems")) zone.systems.push_back(s.get<std::string>());
+    out.zones[name] = std::move(zone);
+  }
+  for (const auto& [name, l] : child(i, "links").items()) {
+    NetworkLink link{name, text(l, "kind"), hours(l.at("latency")), 0, {}};
+    std::string error;
+    const auto bandwidth = read_bandwidth(l.at("bandwidth"), &error);
+    if (!bandwidth) throw std::invalid_argument("link " + name + ": " + error);
+    link.bytes_per_second = *bandwidth;
+    for (const auto& c : child(l, "connects")) link.connects.push_back(c.get<std::string>());
+    out.links[name] = std::move(link);
+  }
+  for (const auto& i_json : child(i, "incidents"))
+    out.incidents.push_back({text(i_json, "zone"), text(i_json, "link"), incident(i_json)});
+  return out;
+}
+
 Availability availability(const json& a) {
   Availability out;
   for (const auto& w : child(a, "planned"))
@@ -62,16 +95,7 @@ Availability availability(const json& a) {
         {hours(w["first"]), w.contains("every") ? hours(w["every"]) : 0.0, hours(w["duration"])});
   if (a.contains("failures"))
     out.failures = RandomFailures{dist(a["failures"], "time_between"), dist(a["failures"], "duration")};
-  for (const auto& i : child(a, "incidents")) {
-    Incident incident{text(i, "name"), hours(i["start"]), hours(i["duration"]), {}};
-    Hours start = 0;
-    for (const auto& phase : child(i, "recovery")) {
-      const Hours length = hours(phase["duration"]);
-      incident.recovery.push_back({start, length, phase["capacity"].get<double>()});
-      start += length;
-    }
-    out.incidents.push_back(std::move(incident));
-  }
+  for (const auto& i : child(a, "incidents")) out.incidents.push_back(incident(i));
   for (const auto& d : child(a, "degraded"))
     out.degraded.push_back({hours(d["start"]), hours(d["duration"]), d["capacity"].get<double>()});
   for (const auto& s : child(a, "silent_failures"))
@@ -237,7 +261,8 @@ Scenario build_model(const json& doc, const std::string& design, const std::stri
   for (const auto& [name, d] : child(doc, "document_types").items())
     s.document_types[name] = {name,
                               d.contains("target") ? std::optional<Hours>(hours(d["target"])) : std::nullopt,
-                              d.value("versioned", true)};
+                              d.value("versioned", true),
+                              d.contains("size") ? read_data_size(d["size"]).value_or(0.0) : 0.0};
   s.calendars["always"] = Calendar::always_open();
   for (const auto& [name, c] : child(doc, "calendars").items()) {
     auto calendar = read_calendar(c);
@@ -279,6 +304,7 @@ Scenario build_model(const json& doc, const std::string& design, const std::stri
       pathway.states.push_back(state(state_name, st));
     s.pathways.push_back(std::move(pathway));
   }
+  s.infrastructure = infrastructure(child(doc, "infrastructure"));
   for (const auto& [name, d] : child(doc, "designs").items()) s.designs.push_back(read_design(d, name));
   s.design = design;
   s.experiment = experiment(child(doc, "experiment"), s.designs);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "scenario/FlowValidator.hpp"
+#include "scenario/InfrastructureValidator.hpp"
 #include "scenario/Quantities.hpp"
 #include "scenario/ValidationReport.hpp"
 
@@ -403,6 +404,7 @@ std::vector<Diagnostic> validate_semantics(const json& document, const SourceMap
   ValidationReport report(sources);
   if (!document.is_object()) return {};
   Checker(document, report).run();
+  validate_infrastructure(document, report);
   validate_coverage(document, report);
   if (!design.empty()) validate_design_flows(document, design, report);
   return report.diagnostics();

@@ -1,6 +1,7 @@
 #include "topology/DotExport.hpp"
 
 #include <cstdio>
+#include <ostream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -58,6 +59,116 @@ const char* colour(const std::string& org_type) {
   return found == colours.end() ? "#ffffff" : found->second;
 }
 
+// Infrastructure: zones as nested clusters, links as hexagons, single points of failure red and bold.
+std::string figure(double value, const char* unit) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.3g %s", value, unit);
+  return buffer;
+}
+
+std::string bandwidth(double bytes_per_second) {
+  const double bits = bytes_per_second * 8;
+  if (bits >= 1e9) return figure(bits / 1e9, "Gbit/s");
+  if (bits >= 1e6) return figure(bits / 1e6, "Mbit/s");
+  return figure(bits / 1e3, "kbit/s");
+}
+
+std::string node_id(PlatformElement::Kind kind, const std::string& name) {
+  return kind == PlatformElement::Kind::host ? name : std::string(to_string(kind)) + ":" + name;
+}
+
+std::string marking(const InfrastructureDependency& d) {
+  std::string text = d.articulation_point ? "cut point" : "";
+  if (!d.flows.empty()) {
+    text += (text.empty() ? "" : ", ") + std::string("single point of failure for ") +
+            std::to_string(d.flows.size()) + (d.flows.size() == 1 ? " flow" : " flows");
+  }
+  return text;
+}
+
+class Writer {
+ public:
+  Writer(std::ostream& out, const Scenario& scenario, const DesignStructure& structure,
+         const std::set<std::string>& used)
+      : out_(out), scenario_(scenario), used_(used) {
+    for (const auto& d : structure.infrastructure) marked_[node_id(d.element.kind, d.element.name)] = &d;
+  }
+
+  void write() {
+    for (const auto& [name, zone] : scenario_.infrastructure.zones) {
+      if (zone.parent.empty()) write_zone(name, "  ");
+    }
+    for (const auto& [name, link] : scenario_.infrastructure.links) {
+      const std::string id = node_id(PlatformElement::Kind::link, name);
+      // Two label lines: DOT's \n escape goes between the separately quoted parts.
+      const std::string first = quoted(name);
+      const std::string second = quoted(figure(link.latency * 3600e3, "ms") + ", " + bandwidth(link.bytes_per_second));
+      out_ << "  " << quoted(id) << " [shape=hexagon, label=" << first.substr(0, first.size() - 1) << "\\n"
+           << second.substr(1) << mark(id) << "];\n";
+      for (const auto& end : link.connects) {
+        const bool zone = scenario_.infrastructure.zones.contains(end);
+        if (!zone && !used_.contains(end)) continue;
+        out_ << "  " << quoted(id) << " -> " << quoted(zone ? node_id(PlatformElement::Kind::zone, end) : end)
+             << " [dir=none, style=bold, color=\"#5a5a5a\"];\n";
+      }
+    }
+    for (const auto& system : used_) {
+      const auto found = marked_.find(system);
+      if (found != marked_.end())
+        out_ << "  " << quoted(system) << " [color=\"#d62728\", penwidth=2.5, xlabel=" << quoted(marking(*found->second))
+             << "];\n";
+    }
+  }
+
+ private:
+  std::string mark(const std::string& id) const {
+    const auto found = marked_.find(id);
+    if (found == marked_.end()) return "";
+    return ", color=\"#d62728\", penwidth=2.5, xlabel=" + quoted(marking(*found->second));
+  }
+
+  void write_zone(const std::string& name, const std::string& indent) {
+    const Zone& zone = scenario_.infrastructure.zones.at(name);
+    const std::string id = node_id(PlatformElement::Kind::zone, name);
+    out_ << indent << "subgraph " << quoted("cluster_" + id) << " {\n"
+         << indent << "  label=" << quoted(name + " (" + zone.kind + ")") << ";\n";
+    if (marked_.contains(id)) out_ << indent << "  color=\"#d62728\"; penwidth=2.5;\n";
+    out_ << indent << "  " << quoted(id) << " [shape=folder, label=" << quoted(name) << mark(id) << "];\n";
+    for (const auto& system : zone.systems) {
+      if (used_.contains(system)) out_ << indent << "  " << quoted(system) << ";\n";
+    }
+    for (const auto& [child, z] : scenario_.infrastructure.zones) {
+      if (z.parent == name && child != name) write_zone(child, indent + "  ");
+    }
+    out_ << indent << "}\n";
+  }
+
+  std::ostream& out_;
+  const Scenario& scenario_;
+  const std::set<std::string>& used_;
+  std::map<std::string, const InfrastructureDependency*> marked_;
+};
+
+void write_infrastructure(std::ostream& out, const Scenario& scenario, const DesignStructure& structure,
+                              const std::set<std::string>& used_systems) {
+  if (!structure.infrastructure_declared) return;
+  Writer(out, scenario, structure, used_systems).write();
+}
+
+void write_infrastructure_comments(std::ostream& out, const DesignStructure& structure) {
+  if (!structure.infrastructure_declared) return;
+  out << "// infrastructure single points of failure and cut points: "
+      << (structure.infrastructure.empty() ? "none" : std::to_string(structure.infrastructure.size())) << "\n";
+  for (const auto& d : structure.infrastructure) {
+    out << "// " << to_string(d.element.kind) << " " << d.element.name << ": " << marking(d);
+    std::string flows;
+    for (const auto& f : d.flows) flows += (flows.empty() ? "" : "; ") + describe(f.flow) + " by " + f.channel;
+    if (!flows.empty()) out << " (" << flows << ")";
+    out << "\n";
+  }
+}
+
+
 void write_comments(std::ostream& out, const Scenario& scenario, const DesignStructure& structure) {
   out << "// recordflow graph: scenario " << one_line(scenario.name) << ", design "
       << one_line(structure.design) << "\n// organisations: " << structure.organisations
@@ -68,6 +179,7 @@ void write_comments(std::ostream& out, const Scenario& scenario, const DesignStr
   std::vector<std::string> missing;
   for (const auto& flow : structure.no_electronic_path) missing.push_back(describe(flow));
   out << (missing.empty() ? "none" : one_line(joined(missing, "; "))) << "\n";
+  write_infrastructure_comments(out, structure);
   for (const auto& flow : structure.flows) {
     out << "// flow " << one_line(describe(flow.flow)) << ": electronic share "
         << number(flow.electronic_share);
@@ -133,6 +245,8 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
     out << "  " << quoted(org.id) << " [shape=box, style=\"rounded,filled\", fillcolor=\"" << colour(org.type)
         << "\", label=" << quoted_lines({org.id + count, org.type}) << "];\n";
   }
+
+  write_infrastructure(out, scenario, structure, used);
 
   using EdgeKey = std::tuple<TopologyLink::Kind, std::string, std::string>;
   std::map<EdgeKey, std::set<std::string>> edges;

@@ -108,6 +108,11 @@ DesignStructure analyse_structure(const Scenario& scenario, const Design& design
   structure.cut_systems = cut_systems(topology, graph);
   structure.systems = used_systems(topology);
   structure.organisations = static_cast<int>(scenario.organisations.size());
+  structure.infrastructure_declared = scenario.infrastructure.declared();
+  if (structure.infrastructure_declared) {
+    const auto platform = InfrastructureGraph::build(scenario, topology.system_links());
+    structure.infrastructure = analyse_infrastructure(scenario, design, platform);
+  }
   return structure;
 }
 
@@ -139,6 +144,8 @@ nlohmann::json structure_to_json(const DesignStructure& structure) {
   json["cut_systems"] = structure.cut_systems;
   json["systems"] = structure.systems;
   json["organisations"] = structure.organisations;
+  if (structure.infrastructure_declared)
+    json["infrastructure_single_points_of_failure"] = infrastructure_to_json(structure.infrastructure);
   return json;
 }
 

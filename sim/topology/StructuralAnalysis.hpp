@@ -4,7 +4,8 @@
 // electronic, its hops (most over the pairs: electronic system hops + manual crossings), the systems it
 // needs, the flow's electronic share, and its single points of failure (systems on every electronic
 // channel for every pair: their failure cuts the flow's electronic delivery). For the whole design: the
-// systems that are cut vertices of its electronic graph (uses + electronic links). Deterministic.
+// systems that are cut vertices of its electronic graph (uses + electronic links); with a declared
+// infrastructure, the zones, links and hosts that are single points of failure. Deterministic.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,7 @@
 
 #include "scenario/Scenario.hpp"
 #include "topology/DesignFlows.hpp"
+#include "topology/InfrastructureAnalysis.hpp"
 
 namespace recordflow {
 
@@ -40,12 +42,17 @@ struct DesignStructure {
   std::vector<std::string> cut_systems;  // sorted
   std::vector<std::string> systems;      // systems the design uses (linked to anything), sorted
   int organisations = 0;
+  // Only when the scenario declares an infrastructure: its single points of failure and articulation
+  // points with the flows that depend on each (see InfrastructureAnalysis.hpp).
+  bool infrastructure_declared = false;
+  std::vector<InfrastructureDependency> infrastructure;
 };
 
 DesignStructure analyse_structure(const Scenario& scenario);  // scenario.design
 DesignStructure analyse_structure(const Scenario& scenario, const Design& design);
 
 // {"flows": [...], "no_electronic_path": [...], "cut_systems": [...], "systems": [...], "organisations": n}
+// plus "infrastructure_single_points_of_failure": [...] when the scenario declares an infrastructure.
 nlohmann::json structure_to_json(const DesignStructure& structure);
 // {design: structure_to_json(design), ...}: the results document's "structure" member.
 nlohmann::json structure_to_json(const std::vector<DesignStructure>& designs);

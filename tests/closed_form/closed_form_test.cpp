@@ -187,5 +187,29 @@ TEST(ClosedForm, IdenticalDesignsDifferByExactlyZero) {
   EXPECT_EQ(compared, baseline.size());
 }
 
+// A supplier's hosting zone fails for 7 of the 28 measured days and takes the GP systems of k = 3 of
+// n = 4 equally weighted practices down with it (the scenario's description derives the answer): a need
+// ends in an outage gap with probability k/n x 7/28. The needs of all replications are pooled; given their
+// number each is an independent Bernoulli trial, so the pooled share lies within 3.29 binomial standard
+// deviations of the formula with probability 0.999 (error rate 0.1 %; the seed is fixed, so the check is
+// deterministic). Each hosted system is down for exactly the outage and the unhosted one never.
+TEST(ClosedForm, SupplierOutageHitsEveryHostedSystem) {
+  const json results = run_scenario("supplier_outage.json");
+  const double replications = 6;
+  const double expected = 3.0 / 4.0 * (7.0 / 28.0);  // 0.1875
+  const double needs = summary_row(results, "instant", "needs_with_document").at("mean").get<double>() * replications;
+  const double outage_gaps =
+      summary_row(results, "instant", "gaps", {{"cause", "outage"}}).at("mean").get<double>() * replications;
+  ASSERT_GT(needs, 4000);
+  const double bound = 3.29 * std::sqrt(expected * (1 - expected) / needs);
+  EXPECT_NEAR(outage_gaps / needs, expected, bound);
+  for (const char* hosted : {"gp_system_a", "gp_system_b", "gp_system_c"}) {
+    EXPECT_TRUE(exactly(summary_row(results, "instant", "downtime_hours", {{"system", hosted}}), 7 * 24.0))
+        << hosted;
+  }
+  EXPECT_TRUE(exactly(summary_row(results, "instant", "downtime_hours", {{"system", "gp_system_d"}}), 0.0));
+  EXPECT_TRUE(conserves_copies(results, "instant"));
+}
+
 }  // namespace
 }  // namespace recordflow::closed_form

@@ -36,6 +36,10 @@ const std::vector<ScenarioCase>& cases() {
        {"/population=180000", "/experiment/horizon=\"150 d\"", "/experiment/warm_up=\"100 d\""},
        1},
       {"region_paper_retirement.json", {"/experiment/horizon=\"6 d\"", "/experiment/warm_up=\"1 d\""}, 1},
+      // A tenth of the region around the supplier's hosting failure (day 60) and its recovery.
+      {"region_supplier_outage.json",
+       {"/population=180000", "/experiment/horizon=\"70 d\"", "/experiment/warm_up=\"58 d\""},
+       1},
   };
   return all;
 }
@@ -123,11 +127,9 @@ TEST(ScenarioFiles, EveryScenarioFileIsListed) {
     }
 }
 
-// The cyber incident must show what it is about: outage gaps while the north EPR is down, and paper
-// records back-entered after it recovers.
-TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
-  const auto& c = cases()[2];
-  const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-cyber-check." + std::to_string(::getpid()));
+// One replication of the mixed_economy design of a listed scenario, shortened as in cases(): its metrics.
+json run_mixed_economy(const ScenarioCase& c, const std::string& tag) {
+  const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-" + tag + "." + std::to_string(::getpid()));
   fs::remove_all(out);
   std::vector<std::string> args{"run", "scenarios/" + c.file, "--out", out.string(), "--quiet",
                                 "--design", "mixed_economy", "--replications", "1"};
@@ -136,18 +138,44 @@ TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
     args.push_back(o);
   }
   auto result = run_binary(args, out.string() + ".log");
-  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(result.exit_code, 0) << result.err;
   std::ifstream in(out / "results.json");
   const json results = json::parse(in);
+  fs::remove_all(out);
+  return results.at("replications").at(0).at("metrics");
+}
+
+// The cyber incident must show what it is about: outage gaps while the north EPR is down, and paper
+// records back-entered after it recovers.
+TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
+  const json metrics = run_mixed_economy(cases()[2], "cyber-check");
   double outage = 0, back_entered = 0;
-  for (const auto& m : results.at("replications").at(0).at("metrics")) {
+  for (const auto& m : metrics) {
     if (m.at("metric") == "gaps" && m.at("dims").value("cause", "") == "outage" && m.at("dims").size() == 1)
       outage += m.at("value").get<double>();
     if (m.at("metric") == "copies_back_entered") back_entered += m.at("value").get<double>();
   }
   EXPECT_GT(outage, 0);
   EXPECT_GT(back_entered, 0);
-  fs::remove_all(out);
+}
+
+// The supplier outage must show what it is about: the GP system hosted by supplier A is down for the
+// hosting's two days although it never failed itself, supplier B's is not, and GP encounters find outage gaps.
+TEST(ScenarioFiles, SupplierOutageTakesTheHostedSystemDown) {
+  ASSERT_EQ(cases()[4].file, "region_supplier_outage.json");
+  const json metrics = run_mixed_economy(cases()[4], "supplier-check");
+  double outage = 0, hosted_down = -1, other_down = 0;
+  for (const auto& m : metrics) {
+    if (m.at("metric") == "gaps" && m.at("dims").value("cause", "") == "outage" && m.at("dims").size() == 1)
+      outage += m.at("value").get<double>();
+    if (m.at("metric") == "downtime_hours" && m.at("dims").value("system", "") == "gp_system")
+      hosted_down = m.at("value").get<double>();
+    if (m.at("metric") == "downtime_hours" && m.at("dims").value("system", "") == "gp_system_b")
+      other_down = m.at("value").get<double>();
+  }
+  EXPECT_GE(hosted_down, 48.0);
+  EXPECT_LT(other_down, 48.0);
+  EXPECT_GT(outage, 0);
 }
 
 }  // namespace

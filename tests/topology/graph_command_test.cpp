@@ -103,4 +103,37 @@ TEST(GraphCommand, InvalidScenarioPrintsDiagnosticsAndExits2) {
   std::filesystem::remove(err);
 }
 
+// With an infrastructure section the drawing holds zones as clusters and links as hexagons, marks single
+// points of failure in red, and renders; the analysis lists the national network connection, a cut point
+// of the platform, with the flows through MESH that depend on it.
+TEST(GraphCommand, MarksInfrastructureSinglePointsOfFailure) {
+  const std::string scenario = std::string(RECORDFLOW_SOURCE_DIR) + "/scenarios/region_supplier_outage.json";
+  const CommandRun dot = run_recordflow("graph " + scenario + " --design messaging");
+  ASSERT_EQ(dot.exit_code, 0);
+  EXPECT_NE(dot.out.find("subgraph \"cluster_zone:gp_supplier_a_data_centre\""), std::string::npos);
+  EXPECT_NE(dot.out.find("\"link:national_hscn\" [shape=hexagon"), std::string::npos);
+  EXPECT_NE(dot.out.find("// link national_hscn: cut point, single point of failure for"), std::string::npos);
+  if (std::system("command -v dot > /dev/null 2>&1") == 0) {
+    const std::string dot_file = temp_path("recordflow_infrastructure.dot");
+    std::ofstream(dot_file) << dot.out;
+    EXPECT_EQ(std::system(("dot -Tsvg " + dot_file + " -o /dev/null").c_str()), 0);
+    std::filesystem::remove(dot_file);
+  }
+  const CommandRun analysis = run_recordflow("graph " + scenario + " --analysis --design messaging");
+  ASSERT_EQ(analysis.exit_code, 0);
+  const nlohmann::json structure = nlohmann::json::parse(analysis.out);
+  const nlohmann::json& points = structure.at("messaging").at("infrastructure_single_points_of_failure");
+  bool national = false;
+  for (const auto& p : points) {
+    if (p.at("element").get<std::string>() != "national_hscn") continue;
+    national = p.at("kind").get<std::string>() == "link" && p.at("articulation_point").get<bool>() &&
+               !p.at("flows").empty();
+  }
+  EXPECT_TRUE(national) << points.dump(1);
+  // The demo declares no infrastructure: its analysis keeps its former shape.
+  const auto demo_analysis = nlohmann::json::parse(run_recordflow("graph " + demo() + " --analysis").out);
+  for (const auto& [design, structure] : demo_analysis.items())
+    EXPECT_FALSE(structure.contains("infrastructure_single_points_of_failure")) << design;
+}
+
 }  // namespace
