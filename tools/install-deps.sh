@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages recordflow needs, only those missing. Run as root (or with sudo).
+# `install-deps.sh test` adds what only the test suite needs (a headless browser for the report test).
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
@@ -7,6 +8,9 @@ packages=(
   nlohmann-json3-dev libcli11-dev libvalijson-dev libgtest-dev
   python3 python3-matplotlib python3-pandas graphviz time
 )
+if [ "${1:-demo}" = test ]; then
+  packages+=(chromium)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
