@@ -8,6 +8,7 @@
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <stdexcept>
@@ -78,7 +79,17 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   std::string error;
   EngineReport report;
   const double horizon_s = scenario.experiment.horizon * kSecondsPerHour;
-  sg4::Actor::create("agenda", platform.control, [&model, &error, &report, wake_quantum, horizon_s]() {
+  // Progress hook: whole simulated days done, reported as the agenda passes day ends.
+  const Hours horizon = scenario.experiment.horizon;
+  const int total_days = static_cast<int>(std::ceil(horizon / 24.0));
+  int days_reported = 0;
+  auto days = [&options, &days_reported, total_days, horizon](Hours now) {
+    const int done =
+        now >= horizon ? total_days : std::min(total_days, static_cast<int>(std::floor(now / 24.0)));
+    if (options.on_day_end)
+      while (days_reported < done) options.on_day_end(++days_reported);
+  };
+  sg4::Actor::create("agenda", platform.control, [&model, &error, &report, &days, wake_quantum, horizon_s]() {
     try {
       while (true) {
         const Hours next = model.next_time();
@@ -92,8 +103,10 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
           sg4::this_actor::sleep_until(target);
           ++report.actor_wakeups;
         }
+        days(next);
         model.run_through(next + wake_quantum);
       }
+      days(horizon_s / kSecondsPerHour);
     } catch (const simgrid::ForcefulKillException&) {
       throw;  // SimGrid is tearing this actor down: let it
     } catch (const std::exception& e) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "recorder/Events.hpp"
 #include "scenario/Scenario.hpp"
@@ -13,6 +14,9 @@ namespace recordflow {
 struct EngineOptions {
   bool thread_contexts = false;  // SimGrid's thread context factory (required under AddressSanitizer)
   bool verbose = false;          // SimGrid's own INFO logs on stderr
+  // Progress hook: called with the number of whole simulated days done (1, 2, ..., in increasing order,
+  // the last call with ceil(horizon / 24)), from the engine's agenda loop; must not throw.
+  std::function<void(int days_done)> on_day_end;
 };
 
 struct EngineReport {
