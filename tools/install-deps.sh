@@ -6,10 +6,10 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libboost-graph-dev libboost-math-dev libboost-random-dev
   nlohmann-json3-dev libcli11-dev libvalijson-dev libgtest-dev
-  python3 python3-matplotlib python3-pandas graphviz time
+  python3 python3-matplotlib python3-pandas python3-scipy graphviz time
 )
 if [ "${1:-demo}" = test ]; then
-  packages+=(chromium)
+  packages+=(chromium python3-pil)
 fi
 missing=()
 for p in "${packages[@]}"; do
