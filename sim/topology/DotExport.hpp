@@ -2,7 +2,8 @@
 // Organisations are filled boxes coloured by type, systems grey cylinders (only those the design uses);
 // "uses" links are dotted and undirected, electronic links solid, manual links dashed and red, each labelled
 // with the channels that make it. Instances of an organisation template are drawn as one node ("gp_practice
-// ×180") unless `all_instances` is set. The structural analysis opens the file as `//` comment lines.
+// ×180") unless `all_instances` is set. A legend cluster shows each organisation type drawn, a system and
+// the three link styles. The structural analysis opens the file as `//` comment lines.
 // Deterministic: the same inputs give the same bytes.
 #pragma once
 
