@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import math
 import pathlib
-import re
 import sys
 import traceback
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import availability  # noqa: E402
 import load  # noqa: E402
 
 # matplotlib, numpy and pandas are imported on first drawing (import_plotting), so that a bad input file
@@ -374,21 +374,7 @@ HOUR_TICKS = [(1 / 60, "1 min"), (10 / 60, "10 min"), (1, "1 h"), (4, "4 h"), (2
 FLOOR_H = 1 / 60
 
 
-def parse_hours(text):
-    """A scenario duration ("24 h", "2 d", "30 min", "1 w") in hours, or None."""
-    if isinstance(text, (int, float)):
-        return float(text)
-    if not isinstance(text, str):
-        return None
-    total, found = 0.0, False
-    for num, unit in re.findall(r"([0-9]*\.?[0-9]+)\s*([a-zA-Z]+)", text):
-        f = {"s": 1 / 3600, "sec": 1 / 3600, "min": 1 / 60, "m": 1 / 60, "h": 1, "hr": 1, "hour": 1, "hours": 1,
-             "d": 24, "day": 24, "days": 24, "w": 168, "wk": 168, "week": 168, "weeks": 168}.get(unit.lower())
-        if f is None:
-            return None
-        total += float(num) * f
-        found = True
-    return total if found else None
+parse_hours = load.parse_hours
 
 
 def doc_target_hours(res, document):
@@ -670,51 +656,6 @@ def _plot_series(ax, res, frame, colours, smooth=0):
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
 
 
-WINDOW_STYLE = {"incident": ("#D55E00", 0.22, "outage or incident (scenario)"),
-                "recovery": ("#E69F00", 0.15, "recovering at reduced capacity"),
-                "degraded": ("#E69F00", 0.15, "degraded capacity"),
-                "planned": ("#56B4E9", 0.18, "planned downtime")}
-
-
-def availability_windows(res, system):
-    """[(start_h, end_h, kind)] of the scripted unavailability of `system` in the scenario: incidents
-    (then their recovery stages), degraded periods and planned downtime (random failures differ between
-    replications and are not drawn)."""
-    spec = (res.scenario.get("systems") or {}).get(system)
-    av = spec.get("availability") if isinstance(spec, dict) else None
-    if not isinstance(av, dict):
-        return []
-    horizon = res.manifest.get("horizon_hours")
-    horizon = float(horizon) if isinstance(horizon, (int, float)) else 24 * 365.0
-    out = []
-    for inc in av.get("incidents") or []:
-        start, length = parse_hours(inc.get("start")), parse_hours(inc.get("duration"))
-        if start is None or length is None:
-            continue
-        out.append((start, start + length, "incident"))
-        at = start + length
-        for stage in inc.get("recovery") or []:
-            d = parse_hours(stage.get("duration")) if isinstance(stage, dict) else None
-            if d:
-                out.append((at, at + d, "recovery"))
-                at += d
-    for deg in av.get("degraded") or []:
-        start, length = parse_hours(deg.get("start")), parse_hours(deg.get("duration"))
-        if start is not None and length is not None:
-            out.append((start, start + length, "degraded"))
-    for plan in av.get("planned") or []:
-        first, every, length = (parse_hours(plan.get(k)) for k in ("first", "every", "duration"))
-        if first is None or length is None:
-            continue
-        at = first
-        while at < horizon and len(out) < 400:
-            out.append((at, at + length, "planned"))
-            if not every:
-                break
-            at += every
-    return [(a, min(b, horizon), k) for a, b, k in out if a < horizon]
-
-
 def fig_backlog(res, out, opts):
     groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure", drop_zero=True)
     colours = design_colours(res)
@@ -726,9 +667,10 @@ def fig_backlog(res, out, opts):
     for k, (dims, frame) in enumerate(groups):
         ax = axes[k // ncol][k % ncol]
         system = load.parse_dims(dims).get('system', dims)
-        for start, end, kind in availability_windows(res, system):
-            ax.axvspan(start / 24 - 0.5, end / 24 - 0.5, color=WINDOW_STYLE[kind][0], alpha=WINDOW_STYLE[kind][1],
-                       lw=0, zorder=0.5, label=f"_{kind}")
+        for start, end, kind in availability.windows(res, system):
+            colour, alpha, _ = availability.STYLE[kind]
+            ax.axvspan(start / 24 - 0.5, end / 24 - 0.5, color=colour, alpha=alpha, lw=0, zorder=0.5,
+                       label=f"_{kind}")
         _plot_series(ax, res, frame, colours)
         ax.set_title(f"system: {system}", loc="left")
         ax.set_ylabel("items waiting (end of day)")
@@ -743,9 +685,9 @@ def fig_backlog(res, out, opts):
     if _warm_up_days(res):
         handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
     kinds = {kind for _, frame in groups for kind in
-             {w[2] for w in availability_windows(res, load.parse_dims(_).get("system", _))}}
-    handles += [Patch(color=WINDOW_STYLE[k][0], alpha=WINDOW_STYLE[k][1] + 0.1, label=WINDOW_STYLE[k][2])
-                for k in ("incident", "recovery", "degraded", "planned") if k in kinds]
+             {w[2] for w in availability.windows(res, load.parse_dims(_).get("system", _))}}
+    handles += [Patch(color=availability.STYLE[k][0], alpha=availability.STYLE[k][1] + 0.1,
+                      label=availability.STYLE[k][2]) for k in ("incident", "recovery", "degraded", "planned") if k in kinds]
     top = header(fig, res, "Backlog at each system over time",
                  subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
                  handles=handles, ncol=min(len(handles), 5))
