@@ -13,12 +13,12 @@ from __future__ import annotations
 import argparse
 import math
 import pathlib
-import re
 import sys
 import traceback
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import availability  # noqa: E402
 import load  # noqa: E402
 
 # matplotlib, numpy and pandas are imported on first drawing (import_plotting), so that a bad input file
@@ -57,6 +57,11 @@ ORG_COLOURS = {"acute": "#8DA0CB", "primary": "#66C2A5", "community": "#A6D854",
 # baseline first in grey, then the Okabe-Ito colours that read well on white
 DESIGN_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#8C6D31", "#F0E442"]
 BASELINE_COLOUR = "#6E6E6E"
+# staff tasks: Okabe-Ito colours with hatches, so that neighbouring segments differ in two ways
+TASK_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "oo", "--"]
+# one marker per design (in declaration order), so that lines differ without colour
+DESIGN_MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
 BETTER, WORSE, UNCLEAR = "#1A7F37", "#C0392B", "#8A8A8A"
 
 # metric -> (label, kind, lower is better?)   kinds: share, hours, count, minutes, hours_per_year
@@ -117,7 +122,8 @@ def fmt_value(x, kind, signed=False):
     sign = "+" if signed else ""
     if kind == "share":
         v = x * 100
-        return f"{v:{sign}.1f} %" if abs(v) >= 0.1 or v == 0 else f"{v:{sign}.2f} %"
+        text = f"{v:{sign}.1f} %" if abs(v) >= 0.1 or v == 0 else f"{v:{sign}.2f} %"
+        return text[1:] if not signed and text.startswith("-") and float(text[:-2]) == 0 else text
     if kind in ("hours",):
         if x != 0 and abs(x) < 1:
             m = x * 60
@@ -156,8 +162,16 @@ def design_colours(res) -> dict:
     return out
 
 
+def design_text(res, d):
+    """The design's readable label from the scenario (its name when it has none)."""
+    spec = (res.scenario.get("designs") or {}).get(d)
+    return spec["label"] if isinstance(spec, dict) and isinstance(spec.get("label"), str) else str(d)
+
+
 def design_label(res, d):
-    return f"{d} (baseline)" if d == res.baseline and len(res.designs) > 1 else d
+    """design_text, marked when it is the baseline."""
+    text = design_text(res, d)
+    return f"{text} (baseline)" if d == res.baseline and len(res.designs) > 1 else text
 
 
 def subtitle(res, interval=True):
@@ -360,21 +374,7 @@ HOUR_TICKS = [(1 / 60, "1 min"), (10 / 60, "10 min"), (1, "1 h"), (4, "4 h"), (2
 FLOOR_H = 1 / 60
 
 
-def parse_hours(text):
-    """A scenario duration ("24 h", "2 d", "30 min", "1 w") in hours, or None."""
-    if isinstance(text, (int, float)):
-        return float(text)
-    if not isinstance(text, str):
-        return None
-    total, found = 0.0, False
-    for num, unit in re.findall(r"([0-9]*\.?[0-9]+)\s*([a-zA-Z]+)", text):
-        f = {"s": 1 / 3600, "sec": 1 / 3600, "min": 1 / 60, "m": 1 / 60, "h": 1, "hr": 1, "hour": 1, "hours": 1,
-             "d": 24, "day": 24, "days": 24, "w": 168, "wk": 168, "week": 168, "weeks": 168}.get(unit.lower())
-        if f is None:
-            return None
-        total += float(num) * f
-        found = True
-    return total if found else None
+parse_hours = load.parse_hours
 
 
 def doc_target_hours(res, document):
@@ -391,6 +391,12 @@ def fig_delay(res, out, opts):
         raise Skip("no per-flow delay percentiles (delay_p50 by document/from/to) in the summary")
     idx = ["design", "document", "from", "to"]
     t = q["p50"].set_index(idx)[["mean"]].rename(columns={"mean": "p50"})
+    for p in ("p50", "p90"):  # the percentiles' 95 % intervals across replications
+        if len(q[p]):
+            t = t.join(q[p].set_index(idx)[["ci_low", "ci_high"]].rename(
+                columns={"ci_low": f"{p}_low", "ci_high": f"{p}_high"}), how="left")
+        else:
+            t[f"{p}_low"] = t[f"{p}_high"] = np.nan
     for p in ("p90", "p95", "p99"):
         if len(q[p]):
             t = t.join(q[p].set_index(idx)["mean"].rename(p), how="left")
@@ -417,7 +423,7 @@ def fig_delay(res, out, opts):
     designs = [d for d in res.designs if d in set(t["design"])]
     nd = len(designs)
     heights = [sum(1 for f in flows if f[0] == doc) * (nd + 0.8) for doc in docs]
-    fig_h = 2.5 + 0.26 * math.ceil(nd / 4) + 0.23 * sum(heights) + 0.6 * len(docs)
+    fig_h = 2.5 + 0.26 * math.ceil(nd / 4) + 0.15 * sum(heights) + 0.5 * len(docs)
     fig, axes = plt.subplots(len(docs), 1, figsize=(11, fig_h), sharex=True, squeeze=False,
                              gridspec_kw={"height_ratios": heights})
     axes = axes[:, 0]
@@ -450,6 +456,11 @@ def fig_delay(res, out, opts):
                     ax.plot([v["p95"]], [yy], marker="D", ms=4.5, color="white", mec=c, mew=1.4)
                 if math.isnan(v["p50"]):
                     continue
+                for p in ("p50", "p90"):  # interval of the percentile across replications
+                    low, high = r[f"{p}_low"], r[f"{p}_high"]
+                    if not (math.isnan(low) or math.isnan(high)) and high > low and not math.isnan(v[p]):
+                        ax.plot([max(low, FLOOR_H), max(high, FLOOR_H)], [yy, yy], color="black", lw=1.0,
+                                marker="|", ms=7, zorder=6, label="_interval")
                 ax.plot([v["p50"]], [yy], marker="o", ms=8, color=c, mec="black", mew=0.8, zorder=5)
                 lo_all.append(v["p50"])
                 hi_all.append(max(x for x in v.values() if not math.isnan(x)))
@@ -477,12 +488,13 @@ def fig_delay(res, out, opts):
     glyphs = [Line2D([], [], color="#444", marker="o", ls="", ms=7, mec="black", label="median (p50)"),
               Line2D([], [], color="#444", lw=5.5, label="p50 to p90"),
               Line2D([], [], color="#444", marker="D", ls="", ms=5, mfc="white", label="p95"),
-              Line2D([], [], color="#444", lw=1.3, marker="|", ms=9, label="to p99")]
+              Line2D([], [], color="#444", lw=1.3, marker="|", ms=9, label="to p99"),
+              Line2D([], [], color="black", lw=1.0, marker="|", ms=7, label="95 % interval of p50, p90")]
     sub = subtitle(res, interval=False) + "  ·  percentiles are means over replications"
     if floor_used:
         sub += "  ·  under 1 min shown at 1 min"
     top = header(fig, res, "How long until a document is available where it is needed?", sub,
-                 handles=handles, ncol=min(len(handles), 4), more=[(glyphs, 4)])
+                 handles=handles, ncol=min(len(handles), 4), more=[(glyphs, 5)])
     fig.tight_layout(rect=(0, 0, 1, top))
     return save(fig, out, "delay_by_flow", opts)
 
@@ -525,17 +537,22 @@ def fig_staff(res, out, opts):
     panel_h = 0.9 + 0.55 * n
     fig_h = 1.6 + 2 * panel_h + 0.9
     fig, axes = plt.subplots(2, 1, figsize=(13, fig_h), sharex=True)
-    cmap = plt.get_cmap("tab20")
     y = np.arange(n)
     ends = np.zeros(n)
     for ax, by in zip(axes, ("task", "org_type")):
         t = rows.pivot_table(index="design", columns=by, values="mean", aggfunc="sum").reindex(designs).fillna(0)
         cols = t.sum().sort_values(ascending=False).index.tolist()
+        if by == "task" and len(cols) > len(TASK_COLOURS):  # the largest tasks, then the rest together
+            keep = cols[:len(TASK_COLOURS) - 1]
+            t = t[keep].assign(other_tasks=t[cols[len(keep):]].sum(axis=1))
+            cols = keep + ["other_tasks"]
         left = np.zeros(n)
         for i, c in enumerate(cols):
             vals = t[c].to_numpy(float)
-            colour = cmap(i % 20) if by == "task" else ORG_COLOURS.get(c, cmap((i * 2 + 1) % 20))
+            colour = ("#BBBBBB" if c == "other_tasks" else TASK_COLOURS[i]) if by == "task" \
+                else ORG_COLOURS.get(c, TASK_COLOURS[i % len(TASK_COLOURS)])
             ax.barh(y, vals, left=left, height=0.62, color=colour, edgecolor="white", linewidth=0.6,
+                    hatch=HATCHES[i % len(HATCHES)] if by == "task" else None,
                     label=org(c) if by == "org_type" else pretty(c))
             left += vals
         ends = np.maximum(ends, left)
@@ -545,31 +562,34 @@ def fig_staff(res, out, opts):
         ax.set_title("by task" if by == "task" else "by organisation type", loc="left")
         ax.legend(ncol=1 if len(cols) <= 8 else 2, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9.5,
                   title="task" if by == "task" else "organisation type", title_fontsize=9.5, alignment="left")
-    # totals with their interval and the difference from the baseline, beside both panels
+    # totals with their interval and the difference from the baseline, in the design labels (so the axis
+    # covers the data only)
     xmax = float(ends.max()) if n else 1
+    labels = []
+    for yi, d in enumerate(designs):
+        txt = f"{design_label(res, d)}\n{ends[yi]:,.0f} h/yr"
+        if comp is not None and d in comp.index:
+            c = comp.loc[d]
+            txt += minus(f", {c['mean_difference']:+,.0f}")
+            if not math.isnan(c["ci_low"]):
+                txt += minus(f" ({c['ci_low']:+,.0f} to {c['ci_high']:+,.0f})")
+        labels.append(txt)
     for ax in axes:
+        ax.set_yticks(y, labels, fontsize=9.5)
         for yi, d in enumerate(designs):
-            right = ends[yi]
             if d in total.index and not math.isnan(total.loc[d, "ci_low"]):
                 m, el, eh = _mean_ci(total.loc[[d]])
                 if el[0] > 0 or eh[0] > 0:
                     ax.errorbar(m, [yi], xerr=[el, eh], fmt="none", ecolor="black", capsize=4, elinewidth=1.2)
-                    right = max(right, m[0] + eh[0])
-            txt = f"{ends[yi]:,.0f} h/yr"
-            if ax is axes[1] and comp is not None and d in comp.index:
-                c = comp.loc[d]
-                txt += minus(f"  {c['mean_difference']:+,.0f} vs {res.baseline}")
-                if not math.isnan(c["ci_low"]):
-                    txt += minus(f" ({c['ci_low']:+,.0f} to {c['ci_high']:+,.0f})")
-            ax.text(right + xmax * 0.015, yi, txt, va="center", fontsize=9.5)
     hi = max([xmax] + [float(total.loc[d, "ci_high"]) for d in designs
                        if d in total.index and not math.isnan(total.loc[d, "ci_high"])])
-    axes[1].set_xlim(0, hi * (1.75 if comp is not None and len(comp) else 1.3) if hi > 0 else 1)
+    axes[1].set_xlim(0, hi * 1.04 if hi > 0 else 1)
     axes[1].xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
     axes[1].set_xlabel("staff hours per year (manual work after the warm-up, scaled to a year)")
     top = header(fig, res, "Staff time spent moving and finding information",
                  subtitle(res, interval=False) + "  ·  whisker: 95 % confidence interval of the total"
-                 + (f"  ·  difference vs {res.baseline} with its 95 % interval" if comp is not None and len(comp) else ""))
+                 + (f"  ·  under each design: total, difference vs {design_text(res, res.baseline)} (95 % interval)"
+                    if comp is not None and len(comp) else ""))
     fig.tight_layout(rect=(0, 0, 1, top))
     return save(fig, out, "staff_hours_by_design", opts)
 
@@ -611,24 +631,27 @@ def _plot_series(ax, res, frame, colours, smooth=0):
     wu = _warm_up_days(res)
     if wu:
         ax.axvspan(-0.5, wu - 0.5, color="#EFEFEF", zorder=0)
-    for d in res.designs:
+    for k, d in enumerate(res.designs):
         f = frame[frame["design"] == d].sort_values("day")
         if f.empty:
             continue
         c = colours.get(d, "#999")
+        marks = dict(marker=DESIGN_MARKERS[k % len(DESIGN_MARKERS)], markevery=max(1, len(f) // 12), ms=5.5,
+                     mfc="white", mew=1.3)
         if smooth > 1:
             ax.plot(f["day"], f["mean"], color=c, lw=0.7, alpha=0.35)
             roll = f[["mean", "ci_low", "ci_high"]].rolling(smooth, center=True, min_periods=1).mean()
-            ax.plot(f["day"], roll["mean"], color=c, lw=2.0, label=design_label(res, d))
+            ax.plot(f["day"], roll["mean"], color=c, lw=2.0, label=design_label(res, d), **marks)
             if roll["ci_low"].notna().any():
                 ax.fill_between(f["day"], roll["ci_low"], roll["ci_high"], color=c, alpha=0.15, lw=0)
             continue
-        ax.plot(f["day"], f["mean"], color=c, lw=1.6, label=design_label(res, d))
+        ax.plot(f["day"], f["mean"], color=c, lw=1.6, label=design_label(res, d), **marks)
         if f["ci_low"].notna().any():
             ax.fill_between(f["day"], f["ci_low"], f["ci_high"], color=c, alpha=0.18, lw=0)
     last = frame["day"].max()
     ax.set_xlim(-0.5, (last if pd.notna(last) else 0) + 0.5)
-    ax.set_ylim(bottom=0)
+    top = float(np.nanmax(frame[["mean", "ci_high"]].to_numpy(float))) if len(frame) else 0.0
+    ax.set_ylim(0, top * 1.06 if top > 0 and not math.isnan(top) else 1)
     ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
 
@@ -643,18 +666,28 @@ def fig_backlog(res, out, opts):
                              squeeze=False, sharex=True)
     for k, (dims, frame) in enumerate(groups):
         ax = axes[k // ncol][k % ncol]
+        system = load.parse_dims(dims).get('system', dims)
+        for start, end, kind in availability.windows(res, system):
+            colour, alpha, _ = availability.STYLE[kind]
+            ax.axvspan(start / 24 - 0.5, end / 24 - 0.5, color=colour, alpha=alpha, lw=0, zorder=0.5,
+                       label=f"_{kind}")
         _plot_series(ax, res, frame, colours)
-        ax.set_title(f"system: {load.parse_dims(dims).get('system', dims)}", loc="left")
+        ax.set_title(f"system: {system}", loc="left")
         ax.set_ylabel("items waiting (end of day)")
         if k // ncol == nrow - 1 or k + ncol >= n:
             ax.set_xlabel("simulated day")
             ax.xaxis.set_tick_params(labelbottom=True)
     for k in range(n, nrow * ncol):
         axes[k // ncol][k % ncol].set_visible(False)
-    handles = [Line2D([], [], color=colours[d], lw=2, label=design_label(res, d)) for d in res.designs
-               if d in set(pd.concat([g[1] for g in groups])["design"])]
+    shown = set(pd.concat([g[1] for g in groups])["design"])
+    handles = [Line2D([], [], color=colours[d], lw=2, marker=DESIGN_MARKERS[k % len(DESIGN_MARKERS)], mfc="white",
+                      label=design_label(res, d)) for k, d in enumerate(res.designs) if d in shown]
     if _warm_up_days(res):
         handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
+    kinds = {kind for _, frame in groups for kind in
+             {w[2] for w in availability.windows(res, load.parse_dims(_).get("system", _))}}
+    handles += [Patch(color=availability.STYLE[k][0], alpha=availability.STYLE[k][1] + 0.1,
+                      label=availability.STYLE[k][2]) for k in ("incident", "recovery", "degraded", "planned") if k in kinds]
     top = header(fig, res, "Backlog at each system over time",
                  subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
                  handles=handles, ncol=min(len(handles), 5))

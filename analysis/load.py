@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import math
 import pathlib
+import re
 import sys
 from dataclasses import dataclass, field
 
@@ -69,6 +70,23 @@ def _num(x):
     if isinstance(x, (int, float)):
         return float(x)
     return math.nan
+
+
+def parse_hours(text):
+    """A scenario duration ("24 h", "2 d", "30 min", "1 w") in hours, or None."""
+    if isinstance(text, (int, float)):
+        return float(text)
+    if not isinstance(text, str):
+        return None
+    total, found = 0.0, False
+    for num, unit in re.findall(r"([0-9]*\.?[0-9]+)\s*([a-zA-Z]+)", text):
+        f = {"s": 1 / 3600, "sec": 1 / 3600, "min": 1 / 60, "m": 1 / 60, "h": 1, "hr": 1, "hour": 1, "hours": 1,
+             "d": 24, "day": 24, "days": 24, "w": 168, "wk": 168, "week": 168, "weeks": 168}.get(unit.lower())
+        if f is None:
+            return None
+        total += float(num) * f
+        found = True
+    return total if found else None
 
 
 def read_results(path) -> dict:

@@ -21,8 +21,13 @@ import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+import board_summary  # noqa: E402
 import figures  # noqa: E402
+import intervals  # noqa: E402
 import load  # noqa: E402
+import method_figures  # noqa: E402
+import provenance  # noqa: E402
+import stress_des  # noqa: E402
 
 FIGURE_CAPTIONS = {
     "gap_rate_by_design": "Share of information needs (for which a document existed) where the clinician did not "
@@ -38,6 +43,11 @@ FIGURE_CAPTIONS = {
     "backlog_over_time": "Items waiting at each system at the end of each simulated day: mean over replications "
                          "with a 95 % band. The grey area is the warm-up, which is not counted in the totals.",
     "gaps_per_day": "Gaps per simulated day over all encounters: mean over replications with a 95 % band.",
+    "warm_up": "Welch's method for the warm-up: each daily series averaged over replications and designs and "
+               "smoothed with a centred moving average. The dashed line is the warm-up the run used; after it "
+               "the smoothed curves should be flat.",
+    "replications_precision": "Relative half-width of the 95 % interval of the mean from the first n "
+                              "replications: how much precision each further replication buys.",
     "differences_vs_baseline": "Paired differences from the baseline design with 95 % confidence intervals "
                                "(common random numbers: each replication of every design sees the same patients "
                                "and failures). Green: better with 95 % confidence; red: worse; grey: no clear "
@@ -57,6 +67,8 @@ th { background: #f3f3f3; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.num small, td small { color: #666; }
 table.facts th { background: none; font-weight: 600; width: 14em; }
+section.board { background: #f5f9fc; border-left: 5px solid #0072B2; padding: 0.3em 1.2em 0.8em; }
+section.board h2 { border: none; margin-top: 0.6em; }
 .better { color: #1a7f37; font-weight: 600; }
 .worse { color: #c0392b; font-weight: 600; }
 .unclear { color: #777; }
@@ -77,29 +89,23 @@ def _nan(x):
     return x is None or (isinstance(x, float) and math.isnan(x))
 
 
-def cell_interval(mean, lo, hi, kind):
+def cell_interval(mean, half_width, kind):
+    """A mean with its 95 % interval kept inside the quantity's range (intervals.py)."""
     if _nan(mean):
         return '<td class="num">–</td>'
     main = figures.fmt_value(mean, kind)
-    if _nan(lo) or _nan(hi):
+    lo, hi = intervals.bounded_interval(mean, half_width, kind)
+    if lo is None:
         return f'<td class="num">{E(main)}</td>'
     return (f'<td class="num">{E(main)}<br><small>{E(figures.fmt_value(lo, kind))} to '
             f'{E(figures.fmt_value(hi, kind))}</small></td>')
 
 
 def verdict(row, metric):
-    lower_better = figures.metric_info(metric)[2]
-    lo, hi, m = row["ci_low"], row["ci_high"], row["mean_difference"]
-    if _nan(lo) or _nan(hi):
-        return '<span class="unclear">no interval</span>'
-    if m == 0 and lo == 0 and hi == 0:
-        return '<span class="unclear">identical</span>'
-    if lo <= 0 <= hi:
-        return '<span class="unclear">no clear difference</span>'
-    if lower_better is None:
-        return '<span class="unclear">' + ("higher" if lo > 0 else "lower") + "</span>"
-    better = (hi < 0) == lower_better
-    return '<span class="better">better</span>' if better else '<span class="worse">worse</span>'
+    kind = board_summary.verdict_kind(metric, row["ci_low"], row["ci_high"], row["mean_difference"])
+    text = {"none": "no interval", "unclear": "no clear difference"}.get(kind, kind)
+    css = kind if kind in ("better", "worse") else "unclear"
+    return f'<span class="{css}">{text}</span>'
 
 
 def dims_label(dims: str) -> str:
@@ -137,7 +143,7 @@ def headline_table(res) -> str:
             if (m, d) in idx.index:
                 r = idx.loc[(m, d)]
                 r = r.iloc[0] if hasattr(r, "iloc") and getattr(r, "ndim", 1) > 1 else r
-                out.append(cell_interval(r["mean"], r["ci_low"], r["ci_high"], kind))
+                out.append(cell_interval(r["mean"], r["half_width"], kind))
             else:
                 out.append('<td class="num">–</td>')
         out.append("</tr>")
@@ -161,7 +167,7 @@ def cause_table(res) -> str:
         for d in designs:
             if (c, d) in idx.index:
                 r = idx.loc[(c, d)]
-                out.append(cell_interval(r["mean"], r["ci_low"], r["ci_high"], "share"))
+                out.append(cell_interval(r["mean"], r["half_width"], "share"))
             else:
                 out.append('<td class="num">–</td>')
         out.append("</tr>")
@@ -229,8 +235,8 @@ def design_tables(res) -> str:
                      "<th>sd</th><th>n</th></tr></thead><tbody>")
         for _, r in f.iterrows():
             kind = figures.metric_info(r["metric"])[1]
-            ci = "–" if _nan(r["ci_low"]) else \
-                f"{figures.fmt_value(r['ci_low'], kind)} to {figures.fmt_value(r['ci_high'], kind)}"
+            lo, hi = intervals.bounded_interval(r["mean"], r["half_width"], kind)
+            ci = "–" if lo is None else f"{figures.fmt_value(lo, kind)} to {figures.fmt_value(hi, kind)}"
             sd = "–" if _nan(r["sd"]) else figures.fmt_value(r["sd"], kind)
             n = "–" if _nan(r["n"]) else f"{int(r['n'])}"
             parts.append(f"<tr>{metric_cell(r['metric'])}<td>{E(dims_label(r['dims']))}</td>"
@@ -356,15 +362,29 @@ def figure_block(path: pathlib.Path) -> str:
             f"<figcaption>{E(caption)}</figcaption></figure>")
 
 
-def build_html(res, pngs, skipped) -> str:
+def provenance_table(res) -> str:
+    return ("<table class=\"facts\"><tbody>" + "".join(f"<tr><th>{E(k)}</th><td>{E(v)}</td></tr>"
+                                                        for k, v in provenance.rows(res)) + "</tbody></table>")
+
+
+def stress_table(res) -> str:
+    rows = "".join(f"<tr><td>{E(sec)}</td><td>{E(item)}</td><td>{E(str(answer))}</td></tr>"
+                   for sec, item, answer in stress_des.items(res))
+    return ("<details open><summary>STRESS-DES reporting checklist (Monks et al. 2019), filled from this run"
+            "</summary><table class=\"stress\"><thead><tr><th>section</th><th>item</th><th>this run</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table></details>")
+
+
+def build_html(res, pngs, skipped, method_pngs=()) -> str:
     title = f"recordflow results: {res.scenario_name}"
     parts = ["<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
              f"<title>{E(title)}</title><style>{CSS}</style></head><body>",
              f"<h1>{E(title)}</h1>",
-             "<p class=\"lead\">All figures are means over independent replications with 95 % Student-t "
-             "confidence intervals. Only documents created and needs arising after the warm-up count. "
+             board_summary.summary_html(res),
+             "<p class=\"lead\">All figures are means over independent replications with "
+             f"{E(intervals.METHOD)}. Only documents created and needs arising after the warm-up count. "
              "Times are simulated hours.</p>",
-             "<h2>The run</h2>", facts_table(res),
+             "<h2>The run</h2>", facts_table(res), "<h3>Provenance</h3>", provenance_table(res),
              "<h2>Summary by design</h2>", headline_table(res), cause_table(res)]
     base = res.baseline or "the baseline"
     parts += [f"<h2>Differences from {E(base)}</h2>", comparisons_section(res)]
@@ -374,6 +394,10 @@ def build_html(res, pngs, skipped) -> str:
     if skipped:
         parts.append("<p class=\"note\">Figures not drawn: " +
                      "; ".join(f"{E(k)} ({E(v)})" for k, v in skipped.items()) + ".</p>")
+    parts.append("<h2>Method: warm-up, replications, reporting checklist</h2>")
+    for p in method_pngs:
+        parts.append(figure_block(p))
+    parts.append(stress_table(res))
     parts += ["<h2>Every metric, per design</h2>", design_tables(res), structure_section(res)]
     generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     parts.append(f"<footer>Generated {E(generated)} from <code>{E(str(res.path))}</code> by analysis/report.py. "
@@ -394,7 +418,11 @@ def main(argv=None) -> int:
     try:
         written, skipped, failed = figures.make_figures(res, out, opts)
         pngs = [p for p in written if p.suffix == ".png"]
-        page = build_html(res, pngs, skipped)
+        method_written, method_skipped = method_figures.write(res, out, opts)
+        for name, why in method_skipped.items():
+            print(f"note: skipped figure '{name}': {why}", file=sys.stderr)
+        written += method_written
+        page = build_html(res, pngs, {**skipped, **method_skipped}, [p for p in method_written if p.suffix == ".png"])
         target = out / "report.html"
         tmp = out / ".report.html.tmp"
         tmp.write_text(page, encoding="utf-8")

@@ -1,28 +1,32 @@
 #!/usr/bin/env bash
 # The README's quick start. `tools/quickstart.sh demo` installs what is missing, builds and runs the
-# default demo scenario; `tools/quickstart.sh test` does the same set-up and runs the whole test suite:
-# a warnings-as-errors build with ctest, then an AddressSanitizer+UBSan build with ctest.
+# default demo scenario (building only the `recordflow` binary); `tools/quickstart.sh test` does the same
+# set-up and runs the whole test suite: a warnings-as-errors build with ctest, then an AddressSanitizer+UBSan
+# build with ctest. A compiler cache (ccache) is used when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
 jobs="$(nproc)"
-bash tools/install-deps.sh
+bash tools/install-deps.sh "$mode"
 
-configure_and_build() {  # dir, extra cmake args...
-  local dir="$1"; shift
-  cmake -S . -B "$dir" -G Ninja -DRECORDFLOW_WERROR=ON "$@" >/dev/null
-  cmake --build "$dir" -j "$jobs"
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+
+configure_and_build() {  # dir, target ("all" for everything), extra cmake args...
+  local dir="$1" target="$2"; shift 2
+  cmake -S . -B "$dir" -G Ninja -DRECORDFLOW_WERROR=ON "${launcher[@]}" "$@" >/dev/null
+  cmake --build "$dir" -j "$jobs" --target "$target"
 }
 
 case "$mode" in
   demo)
-    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    configure_and_build build recordflow -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ./build/recordflow run scenarios/demo.json --out out/demo
     ;;
   test)
-    configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    configure_and_build build all -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ctest --test-dir build --output-on-failure -j "$jobs"
-    configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DRECORDFLOW_SANITIZE=ON
+    configure_and_build build-asan all -DCMAKE_BUILD_TYPE=Debug -DRECORDFLOW_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs" -L sanitize
     ;;

@@ -1,9 +1,11 @@
 // recordflow _replicate (internal, hidden): one replication of one design in this process, the only
 // place a SimGrid engine starts (one engine per process). Loads and builds the scenario, runs the
 // engine into a Recorder, and writes the replication record (runner/ReplicationRecord.hpp) atomically
-// to --out. Exit 0 ok, 1 simulation failure, 2 invalid scenario or options.
+// to --out. With --progress FILE, FILE holds the number of simulated days done, rewritten at each day's
+// end (the parent's progress line reads it). Exit 0 ok, 1 simulation failure, 2 invalid scenario or options.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -26,6 +28,7 @@ struct ReplicateOptions {
   std::vector<std::string> set;
   std::string out;
   std::string event_log;
+  std::string progress;
 };
 
 int replicate(const ReplicateOptions& o) {
@@ -53,6 +56,10 @@ int replicate(const ReplicateOptions& o) {
 #ifdef RECORDFLOW_SANITIZE
   engine_options.thread_contexts = true;  // SimGrid's raw contexts confuse AddressSanitizer
 #endif
+  if (!o.progress.empty())
+    engine_options.on_day_end = [path = o.progress](int days) {
+      std::ofstream(path, std::ios::trunc) << days << "\n";
+    };
   const EngineReport report = simulate(scenario, o.replication, recorder, engine_options);
   PointReplication record;
   record.result = recorder.finish(scenario.experiment.horizon);
@@ -78,6 +85,7 @@ void add_replicate_command(CLI::App& app, CommandAction& action) {
   sub->add_option("--set", options->set);
   sub->add_option("--out", options->out)->required();
   sub->add_option("--event-log", options->event_log);
+  sub->add_option("--progress", options->progress);
   sub->callback([&action, options] {
     action = [options] {
       try {

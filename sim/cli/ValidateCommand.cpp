@@ -1,6 +1,7 @@
 // recordflow validate: loads, composes and validates scenario files (every design), printing every
 // problem as "file: /pointer: message (hint: ...)" on stderr and a one-line summary per valid file on
-// stdout. Exit 0 when every file is valid, 2 otherwise. Never writes a file.
+// stdout; defaults that change results and were applied silently are printed as "warning: ..." lines on
+// stderr. Exit 0 when every file is valid (warnings or not), 2 otherwise. Never writes a file.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -73,6 +74,7 @@ int run_validate(const ValidateOptions& options) {
       all_valid = false;
       continue;
     }
+    for (const auto& warning : loaded.warnings) std::cerr << "warning: " << format_diagnostics({warning});
     std::cout << summary(loaded) << "\n";
   }
   return all_valid ? 0 : 2;

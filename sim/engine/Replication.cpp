@@ -37,6 +37,26 @@ std::vector<std::string> engine_arguments(const EngineOptions& options) {
   return args;
 }
 
+// Reports whole simulated days done to the options' hook, in increasing order, the last with
+// ceil(horizon / 24) at the horizon.
+class DayProgress {
+ public:
+  DayProgress(const EngineOptions& options, Hours horizon)
+      : options_(options), horizon_(horizon), total_days_(static_cast<int>(std::ceil(horizon / 24.0))) {}
+  void reached(Hours now) {
+    if (!options_.on_day_end) return;
+    const int done =
+        now >= horizon_ ? total_days_ : std::min(total_days_, static_cast<int>(std::floor(now / 24.0)));
+    while (reported_ < done) options_.on_day_end(++reported_);
+  }
+
+ private:
+  const EngineOptions& options_;
+  Hours horizon_;
+  int total_days_;
+  int reported_ = 0;
+};
+
 }  // namespace
 
 EngineReport run_replication(const Scenario& scenario, int replication, EventSink& sink,
@@ -67,6 +87,7 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   EngineReport report;
   const double horizon_s = scenario.experiment.horizon * kSecondsPerHour;
   const Hours horizon = scenario.experiment.horizon;
+  DayProgress days(options, horizon);  // whole simulated days done, for progress reports
   sg4::Actor::create("agenda", platform.control, [&]() {
     try {
       while (true) {
@@ -74,6 +95,7 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
         lookahead.set_clock(sg4::Engine::get_clock() / kSecondsPerHour);
         const Hours next = model.next_time();
         if (next != Calendar::kNever && lookahead.may_run(next)) {
+          days.reached(next);
           model.run_through(next + wake_quantum);
           servers.dispatch(model.take_service_requests());
           continue;
@@ -87,6 +109,7 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
         if (timeout > 0) agenda_wake->acquire_timeout(timeout);
         ++report.actor_wakeups;
       }
+      days.reached(horizon);
       // Let SimGrid play the availability profiles to the horizon.
       if (horizon_s > sg4::Engine::get_clock() + kClockTolerance) sg4::this_actor::sleep_until(horizon_s);
     } catch (const simgrid::ForcefulKillException&) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 
 #include "recorder/Events.hpp"
 #include "scenario/Scenario.hpp"
@@ -20,6 +21,9 @@ struct EngineOptions {
 #else
   bool audit_copies_daily = false;
 #endif
+  // Progress hook: called with the number of whole simulated days done (1, 2, ..., in increasing order,
+  // the last call with ceil(horizon / 24)), from the engine's agenda loop; must not throw.
+  std::function<void(int days_done)> on_day_end;
 };
 
 struct EngineReport {

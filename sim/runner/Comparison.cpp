@@ -8,8 +8,11 @@
 #include <stdexcept>
 
 #include "runner/AtomicFile.hpp"
+#include "runner/HeadlineComparison.hpp"
+#include "runner/MetricCatalogue.hpp"
 #include "runner/ResultsDocument.hpp"
 #include "runner/SummaryTable.hpp"
+#include "scenario/Diagnostic.hpp"
 #include "stats/PairedDifference.hpp"
 
 namespace recordflow {
@@ -18,7 +21,7 @@ using Json = nlohmann::json;
 
 namespace {
 
-using Values = std::map<MetricKey, ValuesByReplication>;
+using Values = ValuesByMetric;
 
 Values values_of(const ResultsInput& input, int point, const std::string& design) {
   Values values;
@@ -71,24 +74,10 @@ Json read_results(const std::string& path) {
   return document;
 }
 
-Json compare_within(const Json& results, const std::string& baseline_name) {
-  const ResultsInput input = results_input_from_document(results);
-  const std::string baseline = baseline_name.empty() ? input.baseline : baseline_name;
-  if (std::find(input.designs.begin(), input.designs.end(), baseline) == input.designs.end())
-    throw std::invalid_argument("--baseline " + baseline + ": no such design in the results");
-  Json out = Json::array();
-  const bool sweep = !input.points.empty();
-  for (int p = 0; p < point_count(input); ++p) {
-    const Values base = values_of(input, p, baseline);
-    for (const auto& d : input.designs)
-      if (d != baseline) append(out, values_of(input, p, d), base, d, baseline, p, sweep);
-  }
-  return out;
-}
+namespace {
 
-Json compare_between(const Json& first, const Json& second) {
-  const ResultsInput a = results_input_from_document(first);
-  const ResultsInput b = results_input_from_document(second);
+// Throws when two results cannot be paired replication by replication.
+void check_pairable(const ResultsInput& a, const ResultsInput& b) {
   if (a.manifest.value("seed", Json()) != b.manifest.value("seed", Json()))
     throw std::invalid_argument("the two results were run with different seeds (" +
                                 a.manifest.value("seed", Json()).dump() + " and " +
@@ -96,7 +85,12 @@ Json compare_between(const Json& first, const Json& second) {
                                 "): paired comparison needs common random numbers; re-run one with --seed");
   if (point_count(a) != point_count(b))
     throw std::invalid_argument("the two results have different sweep points");
-  std::vector<std::pair<std::string, std::string>> pairs;  // (design in a, design in b)
+}
+
+// (design in a, design in b): shared names, or the single design of each.
+std::vector<std::pair<std::string, std::string>> paired_designs(const ResultsInput& a,
+                                                                const ResultsInput& b) {
+  std::vector<std::pair<std::string, std::string>> pairs;
   for (const auto& d : b.designs)
     if (std::find(a.designs.begin(), a.designs.end(), d) != a.designs.end()) pairs.emplace_back(d, d);
   if (pairs.empty() && a.designs.size() == 1 && b.designs.size() == 1)
@@ -104,38 +98,156 @@ Json compare_between(const Json& first, const Json& second) {
   if (pairs.empty())
     throw std::invalid_argument(
         "no design to pair: the files share no design name and do not hold one design each");
+  return pairs;
+}
+
+}  // namespace
+
+std::string point_label(const Json& factors) {
+  std::string label;
+  for (const auto& [pointer, value] : factors.items())
+    label += (label.empty() ? "" : ", ") + pointer + "=" +
+             (value.is_string() ? value.get<std::string>() : value.dump());
+  return label;
+}
+
+namespace {
+
+// One comparison to show: design (of `design_input`) minus baseline (of `baseline_input`).
+struct DesignPair {
+  const ResultsInput* design_input;
+  std::string design;
+  std::string design_suffix;
+  const ResultsInput* baseline_input;
+  std::string baseline;
+  std::string baseline_suffix;
+};
+
+std::string design_title(const ResultsInput& input, const std::string& design) {
+  const std::string label = design_label(input.manifest, design);
+  return label.empty() ? design : label + " (" + design + ")";
+}
+
+void require_design(const ResultsInput& input, const std::string& design, const char* option) {
+  if (std::find(input.designs.begin(), input.designs.end(), design) != input.designs.end()) return;
+  std::string known;
+  for (const auto& d : input.designs) known += (known.empty() ? "" : ", ") + d;
+  throw std::invalid_argument(std::string(option) + " " + design +
+                              ": no such design in the results (designs: " + known + ")");
+}
+
+std::vector<DesignPair> pairs_within(const ResultsInput& input, const CompareRequest& request) {
+  const std::string baseline = request.baseline.empty() ? input.baseline : request.baseline;
+  if (!request.baseline.empty()) require_design(input, baseline, "--baseline");
+  if (!request.design.empty()) require_design(input, request.design, "--design");
+  std::vector<DesignPair> pairs;
+  if (request.all_pairs) {
+    for (std::size_t j = 0; j < input.designs.size(); ++j)
+      for (std::size_t i = 0; i < j; ++i)
+        pairs.push_back({&input, input.designs[j], "", &input, input.designs[i], ""});
+    return pairs;
+  }
+  if (baseline.empty()) throw std::invalid_argument("the results name no baseline: give --baseline");
+  require_design(input, baseline, "--baseline");
+  for (const auto& d : input.designs)
+    if (d != baseline && (request.design.empty() || d == request.design))
+      pairs.push_back({&input, d, "", &input, baseline, ""});
+  return pairs;
+}
+
+std::set<std::string> metric_names(const ResultsInput& input) {
+  std::set<std::string> names;
+  for (const auto& r : input.replications)
+    for (const auto& m : r.result.metrics) names.insert(m.name);
+  return names;
+}
+
+// The metrics to show; throws for a name no replication reports, listing the near names.
+std::vector<std::string> chosen_metrics(const CompareRequest& request, const std::set<std::string>& known) {
+  for (const auto& m : request.metrics) {
+    if (known.count(m)) continue;
+    const std::vector<std::string> candidates(known.begin(), known.end());
+    std::vector<std::string> near = near_words(m, candidates);
+    std::string list;
+    for (const auto& n : near.empty() ? headline_metrics() : near) list += (list.empty() ? "" : ", ") + n;
+    throw std::invalid_argument("unknown metric \"" + m + "\" (" +
+                                (near.empty() ? "headline metrics: " : "near names: ") + list + ")");
+  }
+  if (!request.metrics.empty()) return request.metrics;
+  std::vector<std::string> shown;
+  for (const auto& m : headline_metrics())
+    if (known.count(m)) shown.push_back(m);
+  return shown;
+}
+
+Json comparison_entries(const std::vector<DesignPair>& pairs, int points, bool sweep) {
   Json out = Json::array();
-  const bool sweep = !a.points.empty();
-  for (int p = 0; p < point_count(a); ++p)
-    for (const auto& [da, db] : pairs)
-      append(out, values_of(b, p, db), values_of(a, p, da), db + " (2nd)", da + " (1st)", p, sweep);
+  for (int p = 0; p < points; ++p)
+    for (const auto& pair : pairs)
+      append(out, values_of(*pair.design_input, p, pair.design),
+             values_of(*pair.baseline_input, p, pair.baseline), pair.design + pair.design_suffix,
+             pair.baseline + pair.baseline_suffix, p, sweep);
   return out;
 }
 
+}  // namespace
+
 int execute_compare(const CompareRequest& request, std::ostream& out, std::ostream& err) {
   try {
-    Json comparisons;
-    if (request.files.size() == 1) {
-      comparisons = compare_within(read_results(request.files[0]), request.baseline);
-    } else if (request.files.size() == 2) {
-      if (!request.baseline.empty())
-        throw std::invalid_argument("--baseline applies to one results file only");
-      comparisons = compare_between(read_results(request.files[0]), read_results(request.files[1]));
-    } else {
+    if (request.files.empty() || request.files.size() > 2)
       throw std::invalid_argument("give one or two results files");
+    const ResultsInput first = results_input_from_document(read_results(request.files[0]));
+    ResultsInput second;
+    std::vector<DesignPair> pairs;
+    if (request.files.size() == 1) {
+      pairs = pairs_within(first, request);
+    } else {
+      if (!request.baseline.empty() || !request.design.empty() || request.all_pairs)
+        throw std::invalid_argument("--baseline, --design and --all-pairs apply to one results file only");
+      second = results_input_from_document(read_results(request.files[1]));
+      check_pairable(first, second);
+      for (const auto& [a, b] : paired_designs(first, second))
+        pairs.push_back({&second, b, " (2nd)", &first, a, " (1st)"});
     }
-    if (!request.metrics.empty()) {
-      Json kept = Json::array();
-      for (const auto& c : comparisons)
-        if (std::find(request.metrics.begin(), request.metrics.end(), c.at("metric").get<std::string>()) !=
-            request.metrics.end())
-          kept.push_back(c);
-      comparisons = std::move(kept);
-    }
-    if (request.json)
-      out << comparisons.dump(2) << "\n";
-    else
+    std::set<std::string> known = metric_names(first);
+    if (request.files.size() == 2) known.merge(metric_names(second));
+    const std::vector<std::string> metrics = chosen_metrics(request, known);
+    const bool sweep = !first.points.empty();
+    const int points = point_count(first);
+    if (request.json || request.breakdown) {
+      Json comparisons = comparison_entries(pairs, points, sweep);
+      if (!request.metrics.empty()) {
+        Json kept = Json::array();
+        for (const auto& c : comparisons)
+          if (std::find(metrics.begin(), metrics.end(), c.at("metric").get<std::string>()) != metrics.end())
+            kept.push_back(c);
+        comparisons = std::move(kept);
+      }
+      if (request.json) {
+        out << comparisons.dump(2) << "\n";
+        return 0;
+      }
+      for (auto& c : comparisons)  // label sweep rows by their factor values
+        if (c.contains("point")) {
+          c["design"] = c["design"].get<std::string>() + " @ " +
+                        point_label(first.points[static_cast<std::size_t>(c["point"].get<int>())]);
+          c.erase("point");
+        }
       print_comparison_table(comparisons, {}, out);
+      return 0;
+    }
+    for (int p = 0; p < points; ++p)
+      for (const auto& pair : pairs) {
+        const ComparedDesign design{design_title(*pair.design_input, pair.design) + pair.design_suffix,
+                                    values_of(*pair.design_input, p, pair.design)};
+        const ComparedDesign baseline{
+            design_title(*pair.baseline_input, pair.baseline) + pair.baseline_suffix,
+            values_of(*pair.baseline_input, p, pair.baseline)};
+        const std::string heading = sweep ? "sweep point " + std::to_string(p) + ": " +
+                                                point_label(first.points[static_cast<std::size_t>(p)])
+                                          : "";
+        print_headline_comparison(heading, design, baseline, metrics, out);
+      }
     return 0;
   } catch (const std::exception& e) {
     err << "recordflow compare: " << e.what() << "\n";

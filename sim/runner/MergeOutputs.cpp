@@ -31,9 +31,7 @@ int execute_merge(const std::vector<std::string>& inputs, const fs::path& out_di
     fs::create_directories(out_dir);
     const nlohmann::json document = build_results_document(report.merged);
     if (report.complete()) {
-      const TidyTable tidy = tidy_table(document);
-      write_file_atomically(out_dir / "tidy.csv", tidy_csv(tidy));
-      write_file_atomically(out_dir / "tidy.jsonl", tidy_jsonl(tidy));
+      write_tidy_files(out_dir, document);
       write_file_atomically(out_dir / "results.json", results_text(document));
       fs::remove(out_dir / "results.partial.json");
       print_summary_table(document, out);

@@ -23,14 +23,21 @@ std::string Progress::format_eta(double seconds) {
   return text;
 }
 
+std::string Progress::line() const {
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double days = done_ * horizon_hours_ / 24.0 + running_days_;
+  const double total_days = total_ * horizon_hours_ / 24.0;
+  std::string eta = "ETA --:--";
+  if (days > 0 && total_days > days) eta = "ETA " + format_eta(elapsed * (total_days - days) / days);
+  char text[160];
+  std::snprintf(text, sizeof text, "%d/%d replications, %.0f simulated days, %s", done_, total_, days,
+                eta.c_str());
+  return text;
+}
+
 void Progress::draw() {
   if (!enabled_) return;
-  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double days = done_ * horizon_hours_ / 24.0;
-  std::string eta = "ETA --:--";
-  if (done_ > 0 && total_ > done_) eta = "ETA " + format_eta(elapsed / done_ * (total_ - done_));
-  std::fprintf(stderr, "\r\033[K%d/%d replications, %.0f simulated days, %s", done_, total_, days,
-               eta.c_str());
+  std::fprintf(stderr, "\r\033[K%s", line().c_str());
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -1,5 +1,6 @@
 #include "runner/ReplicationJobs.hpp"
 
+#include <algorithm>
 #include <fstream>
 
 #include "runner/AtomicFile.hpp"
@@ -39,6 +40,9 @@ fs::path ReplicationJobs::record_file(std::size_t id) const {
 fs::path ReplicationJobs::log_file(std::size_t id) const {
   return work_dir_ / (std::to_string(id) + ".log");
 }
+fs::path ReplicationJobs::progress_file(std::size_t id) const {
+  return work_dir_ / (std::to_string(id) + ".progress");
+}
 fs::path ReplicationJobs::event_file(std::size_t id) const {
   return work_dir_ / (std::to_string(id) + ".events.jsonl");
 }
@@ -61,6 +65,10 @@ std::vector<std::string> ReplicationJobs::child_arguments(const WorkItem& item, 
   if (request_.event_log || plan_.event_log) {
     argv.push_back("--event-log");
     argv.push_back(event_file(id).string());
+  }
+  if (progress_.enabled()) {
+    argv.push_back("--progress");
+    argv.push_back(progress_file(id).string());
   }
   return argv;
 }
@@ -110,14 +118,32 @@ bool ReplicationJobs::run(const std::vector<WorkItem>& items) {
   options.stop = &interrupt_.flag();
   PoolCallbacks callbacks;
   bool all_ok = true;
+  std::vector<bool> running(items.size(), false);
+  std::vector<int> days_done(items.size(), 0);  // the most a child reported (a read may catch it mid-write)
+  callbacks.on_start = [&](std::size_t index) { running[index] = true; };
   callbacks.on_done = [&](std::size_t index, const ProcessOutcome& outcome) {
+    running[index] = false;
+    std::error_code ignored;
+    fs::remove(progress_file(ids[index]), ignored);
     if (outcome.status == ProcessOutcome::Status::cancelled) return;
     progress_.done_one();
     if (!outcome.ok()) all_ok = false;
     collect(items[index], ids[index], outcome.ok(), outcome.describe());
     progress_.draw();
   };
-  callbacks.on_tick = [&] { progress_.draw(); };
+  callbacks.on_tick = [&] {
+    if (!progress_.enabled()) return;
+    double running_days = 0;  // days done inside replications still running (their --progress files)
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (running[i]) {
+        std::ifstream in(progress_file(ids[i]));
+        int days = 0;
+        if (in >> days) days_done[i] = std::max(days_done[i], days);
+        running_days += days_done[i];
+      }
+    progress_.set_running_days(running_days);
+    progress_.draw();
+  };
   progress_.draw();
   run_processes(specs, options, callbacks);
   return all_ok && failures_.empty() && !interrupt_.interrupted();

@@ -35,6 +35,7 @@ class ReplicationJobs {
   std::filesystem::path record_file(std::size_t id) const;
   std::filesystem::path log_file(std::size_t id) const;
   std::filesystem::path event_file(std::size_t id) const;
+  std::filesystem::path progress_file(std::size_t id) const;  // simulated days done, written by the child
 
   const RunRequest& request_;
   const RunPlan& plan_;

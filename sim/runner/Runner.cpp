@@ -195,9 +195,7 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
   try {
     const Json document = build_results_document(input);
     if (complete) {
-      const TidyTable tidy = tidy_table(document);
-      write_file_atomically(request.out / "tidy.csv", tidy_csv(tidy));
-      write_file_atomically(request.out / "tidy.jsonl", tidy_jsonl(tidy));
+      write_tidy_files(request.out, document);
       write_file_atomically(request.out / "results.json", results_text(document));
       fs::remove(request.out / "results.partial.json");
       if (!request.quiet) print_summary_table(document, out);

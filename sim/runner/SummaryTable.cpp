@@ -84,8 +84,19 @@ void header(std::ostream& out, const char* first) {
 
 }  // namespace
 
+std::string design_label(const Json& manifest, const std::string& design) {
+  const Json& designs = manifest.value("scenario", Json::object()).value("designs", Json::object());
+  if (!designs.is_object() || !designs.contains(design) || !designs[design].is_object()) return "";
+  const Json& label = designs[design].value("label", Json());
+  return label.is_string() && label.get<std::string>() != design ? label.get<std::string>() : "";
+}
+
 void print_summary_table(const Json& results, std::ostream& out) {
   const Json& manifest = results.at("manifest");
+  for (const auto& d : manifest.at("designs")) {
+    const std::string label = design_label(manifest, d.get<std::string>());
+    if (!label.empty()) out << d.get<std::string>() << ": " << label << "\n";
+  }
   const auto summary = index(results.at("summary"));
   const auto comparisons = index(results.at("comparisons"));
   const auto designs = manifest.at("designs").get<std::vector<std::string>>();

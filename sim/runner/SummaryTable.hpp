@@ -13,6 +13,10 @@ namespace recordflow {
 
 void print_summary_table(const nlohmann::json& results, std::ostream& out);
 
+// A design's readable label from a results manifest (its resolved scenario), or "" when it has none
+// other than its name.
+std::string design_label(const nlohmann::json& manifest, const std::string& design);
+
 // The comparison part only, for given metrics (every metric when empty): used by `compare`.
 void print_comparison_table(const nlohmann::json& comparisons, const std::vector<std::string>& metrics,
                             std::ostream& out);

@@ -2,6 +2,9 @@
 
 #include <set>
 
+#include "runner/AtomicFile.hpp"
+#include "runner/MetricCatalogue.hpp"
+
 namespace recordflow {
 namespace {
 
@@ -28,49 +31,105 @@ std::string dims_text(const Json& dims) {
   return text;
 }
 
-}  // namespace
-
-TidyTable tidy_table(const Json& results) {
-  const Json& manifest = results.at("manifest");
-  const bool sweep = manifest.contains("points");
+// The leading columns (sweep point and factors) and the dimension columns of `entries` (`metrics` or
+// `series` of each replication).
+struct Layout {
+  bool sweep = false;
   std::set<std::string> factor_keys, dim_keys;
   std::vector<Json> factors;
-  if (sweep) {
+};
+
+Layout layout_of(const Json& results, const char* entries) {
+  Layout layout;
+  const Json& manifest = results.at("manifest");
+  layout.sweep = manifest.contains("points");
+  if (layout.sweep) {
     for (const auto& p : manifest.at("points")) {
-      factors.push_back(p.at("factors"));
-      for (const auto& [key, value] : p.at("factors").items()) factor_keys.insert(key);
+      layout.factors.push_back(p.at("factors"));
+      for (const auto& [key, value] : p.at("factors").items()) layout.factor_keys.insert(key);
     }
   }
   for (const auto& r : results.at("replications"))
-    for (const auto& m : r.at("metrics"))
-      for (const auto& [key, value] : m.at("dims").items()) dim_keys.insert(key);
+    for (const auto& m : r.value(entries, Json::array()))
+      for (const auto& [key, value] : m.at("dims").items()) layout.dim_keys.insert(key);
+  return layout;
+}
 
-  TidyTable table;
-  if (sweep) {
-    table.columns.push_back("point");
-    table.columns.insert(table.columns.end(), factor_keys.begin(), factor_keys.end());
+std::vector<std::string> columns_of(const Layout& layout, std::initializer_list<const char*> before_dims,
+                                    std::initializer_list<const char*> after_dims) {
+  std::vector<std::string> columns;
+  if (layout.sweep) {
+    columns.push_back("point");
+    columns.insert(columns.end(), layout.factor_keys.begin(), layout.factor_keys.end());
   }
-  for (const char* c : {"design", "replication", "metric", "dims"}) table.columns.push_back(c);
-  table.columns.insert(table.columns.end(), dim_keys.begin(), dim_keys.end());
-  table.columns.push_back("value");
+  columns.insert(columns.end(), before_dims.begin(), before_dims.end());
+  columns.push_back("dims");
+  columns.insert(columns.end(), layout.dim_keys.begin(), layout.dim_keys.end());
+  columns.insert(columns.end(), after_dims.begin(), after_dims.end());
+  return columns;
+}
 
+void append_point(const Layout& layout, const Json& replication, std::vector<Json>& row) {
+  if (!layout.sweep) return;
+  const int point = replication.at("point").get<int>();
+  row.push_back(point);
+  const Json& f = layout.factors.at(static_cast<std::size_t>(point));
+  for (const auto& key : layout.factor_keys) row.push_back(f.contains(key) ? f.at(key) : Json());
+}
+
+void append_dims(const Layout& layout, const Json& dims, std::vector<Json>& row) {
+  row.push_back(dims_text(dims));
+  for (const auto& key : layout.dim_keys) row.push_back(dims.contains(key) ? dims.at(key) : Json());
+}
+
+Json unit_of(const std::string& name) {
+  const std::string_view unit = metric_unit(name);
+  return unit.empty() ? Json() : Json(std::string(unit));
+}
+
+}  // namespace
+
+TidyTable tidy_table(const Json& results) {
+  const Layout layout = layout_of(results, "metrics");
+  TidyTable table;
+  table.columns = columns_of(layout, {"design", "replication", "metric", "level"}, {"unit", "value"});
   for (const auto& r : results.at("replications")) {
     for (const auto& m : r.at("metrics")) {
       std::vector<Json> row;
-      if (sweep) {
-        const int point = r.at("point").get<int>();
-        row.push_back(point);
-        const Json& f = factors.at(static_cast<std::size_t>(point));
-        for (const auto& key : factor_keys) row.push_back(f.contains(key) ? f.at(key) : Json());
-      }
+      append_point(layout, r, row);
       row.push_back(r.at("design"));
       row.push_back(r.at("replication"));
       row.push_back(m.at("metric"));
-      row.push_back(dims_text(m.at("dims")));
-      const Json& dims = m.at("dims");
-      for (const auto& key : dim_keys) row.push_back(dims.contains(key) ? dims.at(key) : Json());
+      row.push_back(m.at("dims").empty() ? "overall" : "breakdown");
+      append_dims(layout, m.at("dims"), row);
+      row.push_back(unit_of(m.at("metric").get<std::string>()));
       row.push_back(m.at("value"));
       table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
+TidyTable tidy_series_table(const Json& results) {
+  const Layout layout = layout_of(results, "series");
+  TidyTable table;
+  table.columns = columns_of(layout, {"design", "replication", "series"}, {"day", "unit", "value"});
+  for (const auto& r : results.at("replications")) {
+    for (const auto& s : r.value("series", Json::array())) {
+      const Json unit = unit_of(s.at("name").get<std::string>());
+      const Json& values = s.at("values");
+      for (std::size_t day = 0; day < values.size(); ++day) {
+        std::vector<Json> row;
+        append_point(layout, r, row);
+        row.push_back(r.at("design"));
+        row.push_back(r.at("replication"));
+        row.push_back(s.at("name"));
+        append_dims(layout, s.at("dims"), row);
+        row.push_back(day);
+        row.push_back(unit);
+        row.push_back(values[day]);
+        table.rows.push_back(std::move(row));
+      }
     }
   }
   return table;
@@ -96,6 +155,19 @@ std::string tidy_jsonl(const TidyTable& table) {
     text += line.dump() + '\n';
   }
   return text;
+}
+
+}  // namespace recordflow
+
+namespace recordflow {
+
+void write_tidy_files(const std::filesystem::path& dir, const Json& results) {
+  const TidyTable metrics = tidy_table(results);
+  write_file_atomically(dir / "tidy.csv", tidy_csv(metrics));
+  write_file_atomically(dir / "tidy.jsonl", tidy_jsonl(metrics));
+  const TidyTable series = tidy_series_table(results);
+  write_file_atomically(dir / "tidy_series.csv", tidy_csv(series));
+  write_file_atomically(dir / "tidy_series.jsonl", tidy_jsonl(series));
 }
 
 }  // namespace recordflow

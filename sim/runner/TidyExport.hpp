@@ -1,11 +1,16 @@
 // TidyExport: the long-format export for analysts (RESULTS-FORMAT.md "Tidy export"), one row per
 // design x replication x metric x dimensions, taken from a results document's `replications`.
 // Columns, in order: [point, <each sweep factor's JSON Pointer> (sweeps only)], design, replication,
-// metric, dims ("k=v;k=v"), <each dimension key found in the run, sorted>, value. A dimension that a
-// row does not have is an empty CSV field and is absent from its JSON line. Numbers are written as in
-// results.json (shortest text that reads back to the same double).
+// metric, level ("overall" for the row without dimensions, "breakdown" for a row per dimension value),
+// dims ("k=v;k=v"), <each dimension key found in the run, sorted>, unit (MetricCatalogue: share, count,
+// hours, ...), value. The daily series have a table of their own, one row per design x replication x
+// series x dimensions x day: [point, factors], design, replication, series, dims, <dimension keys>, day
+// (0 = first simulated day, warm-up included), unit, value. A dimension that a row does not have is an
+// empty CSV field and is absent from its JSON line. Numbers are written as in results.json (shortest
+// text that reads back to the same double).
 #pragma once
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -18,7 +23,11 @@ struct TidyTable {
 };
 
 TidyTable tidy_table(const nlohmann::json& results);
+TidyTable tidy_series_table(const nlohmann::json& results);
 std::string tidy_csv(const TidyTable& table);    // RFC 4180, header line first, "\n" line ends
 std::string tidy_jsonl(const TidyTable& table);  // one JSON object per line, keys in column order
+
+// Writes tidy.csv, tidy.jsonl, tidy_series.csv and tidy_series.jsonl into `dir`, each atomically.
+void write_tidy_files(const std::filesystem::path& dir, const nlohmann::json& results);
 
 }  // namespace recordflow

@@ -106,7 +106,10 @@ void fill_defaults(json& doc, const std::vector<std::string>& design_order) {
     }
     each_member(p, "states", fill_state);
   });
-  each_member(doc, "designs", [](const std::string&, json& d) { put(d, "flows", json::array()); });
+  each_member(doc, "designs", [](const std::string& name, json& d) {
+    put(d, "label", name);
+    put(d, "flows", json::array());
+  });
   if (doc.contains("experiment") && doc["experiment"].is_object()) {
     json& e = doc["experiment"];
     put(e, "horizon", "365 d");

@@ -61,4 +61,18 @@ std::string did_you_mean(const std::string& word, const std::vector<std::string>
   return (!best.empty() && best_distance <= limit) ? best : std::string();
 }
 
+std::vector<std::string> near_words(const std::string& word, const std::vector<std::string>& candidates,
+                                    std::size_t limit) {
+  std::vector<std::pair<std::size_t, std::string>> scored;
+  for (const auto& candidate : candidates) {
+    const std::size_t distance =
+        candidate.find(word) != std::string::npos ? 0 : edit_distance(word, candidate);
+    if (distance <= std::max<std::size_t>(3, word.size() / 2)) scored.emplace_back(distance, candidate);
+  }
+  std::sort(scored.begin(), scored.end());
+  std::vector<std::string> near;
+  for (std::size_t i = 0; i < scored.size() && i < limit; ++i) near.push_back(scored[i].second);
+  return near;
+}
+
 }  // namespace recordflow

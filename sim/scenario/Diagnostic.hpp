@@ -33,4 +33,8 @@ class ScenarioError : public std::runtime_error {
 // The closest candidate by edit distance, or "" when none is close enough to suggest.
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
 
+// Up to `limit` candidates close to `word` by edit distance (or containing it), closest first.
+std::vector<std::string> near_words(const std::string& word, const std::vector<std::string>& candidates,
+                                    std::size_t limit = 5);
+
 }  // namespace recordflow

@@ -4,6 +4,7 @@
 #include <tuple>
 
 #include "scenario/Composition.hpp"
+#include "scenario/DefaultWarnings.hpp"
 #include "scenario/Defaults.hpp"
 #include "scenario/ScenarioBuilder.hpp"
 #include "scenario/ScenarioValidator.hpp"
@@ -75,6 +76,7 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<JsonOver
   }
   json doc = std::move(composed.document);
   diagnostics.add(validate_against_schema(doc, composed.sources));
+  out.warnings = silent_default_warnings(doc, composed.sources);
   fill_defaults(doc, composed.design_order);
   out.resolved = doc;
   out.designs = composed.design_order;

@@ -22,6 +22,7 @@ struct LoadedScenario {
   nlohmann::json resolved;              // composed document, defaults filled in, before design overrides
   std::vector<std::string> designs;     // design names in declaration order
   std::vector<Diagnostic> diagnostics;  // empty when the scenario is valid
+  std::vector<Diagnostic> warnings;  // defaults that change results, applied silently (DefaultWarnings.hpp)
   bool ok() const { return diagnostics.empty(); }
 };
 

@@ -197,6 +197,31 @@ void write_comments(std::ostream& out, const Scenario& scenario, const DesignStr
   }
 }
 
+// A legend cluster: one sample node per organisation type drawn and one for systems, and one sample
+// edge per link style.
+void write_legend(std::ostream& out, const std::set<std::string>& org_types) {
+  out << "  subgraph cluster_legend {\n"
+      << "    label=\"legend\"; fontsize=10; style=rounded; color=\"#bbbbbb\";\n"
+      << "    \"legend: system\" [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label=\"system\"];\n";
+  for (const auto& type : org_types)
+    out << "    " << quoted("legend: " + type) << " [shape=box, style=\"rounded,filled\", fillcolor=\""
+        << colour(type) << "\", label=" << quoted_lines({"organisation", type}) << "];\n";
+  const char* styles[][3] = {{"electronic", "solid", "#1f4e9c"},
+                             {"manual (paper, fax, phone)", "dashed", "#b22222"},
+                             {"organisation uses system", "dotted", "#808080"}};
+  int i = 0;
+  for (const auto& [what, style, line_colour] : styles) {
+    const std::string from = "legend: " + std::to_string(i) + "a", to = "legend: " + std::to_string(i) + "b";
+    out << "    " << quoted(from) << " [shape=point, width=0.04]; " << quoted(to)
+        << " [shape=point, width=0.04];\n"
+        << "    " << quoted(from) << " -> " << quoted(to) << " [style=" << style << ", color=\""
+        << line_colour << "\", arrowhead=" << (std::string(style) == "dotted" ? "none" : "normal")
+        << ", label=" << quoted(what) << "];\n";
+    ++i;
+  }
+  out << "  }\n";
+}
+
 struct DrawnOrganisation {
   std::string id;
   std::string type;
@@ -280,6 +305,9 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
     if (!channels.empty()) out << ", label=" << quoted_lines({channels.begin(), channels.end()});
     out << "];\n";
   }
+  std::set<std::string> org_types;
+  for (const auto& org : drawn) org_types.insert(org.type);
+  write_legend(out, org_types);
   out << "}\n";
   return out.str();
 }

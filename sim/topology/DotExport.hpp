@@ -2,7 +2,8 @@
 // Organisations are filled boxes coloured by type, systems grey cylinders (only those the design uses);
 // "uses" links are dotted and undirected, electronic links solid, manual links dashed and red, each labelled
 // with the channels that make it. Instances of an organisation template are drawn as one node ("gp_practice
-// ×180") unless `all_instances` is set. The structural analysis opens the file as `//` comment lines.
+// ×180") unless `all_instances` is set. A legend cluster shows each organisation type drawn, a system and
+// the three link styles. The structural analysis opens the file as `//` comment lines.
 // With a declared infrastructure, zones are nested clusters holding their systems (with a folder-shaped
 // anchor "zone:<name>"), network links hexagons "link:<name>" joined to what they connect and labelled
 // with latency and bandwidth, and single points of failure and cut points are red and bold with the

@@ -211,7 +211,8 @@ def _check_report(analysis, results, rep_dir, expect, label, stems_png, figures_
     else:
         rep_pngs = [f for f in files if f.suffix == ".png"]
         check_html(report, len(rep_pngs))
-        if stems_png is not None and {f.stem for f in rep_pngs} != stems_png:
+        method = {"warm_up", "replications_precision"}  # the report's own method figures
+        if stems_png is not None and {f.stem for f in rep_pngs} - method != stems_png:
             fail(f"[{label}] report.py drew other figures than figures.py")
         if stems_png is None:
             for f in rep_pngs:
@@ -385,7 +386,12 @@ def real_run(analysis, binary, scenario, run_args, out, expect, schema=None):
         fail(f"{tidy}: keys differ from results.json replications")
     elif not ((a["value"] - b["value"]).abs() <= 1e-9 * (1 + b["value"].abs())).fillna(a["value"].isna() & b["value"].isna()).all():
         fail(f"{tidy}: values differ from results.json replications")
-    for col in [c for c in frame.columns if c not in want and c != "point" and not c.startswith("/")]:
+    if set(frame["level"]) - {"overall", "breakdown"} or not ((frame["level"] == "overall") == (frame["dims"] == "")).all():
+        fail(f"{tidy}: the level column does not say overall exactly for the rows without dimensions")
+    if (frame["unit"] == "").any():
+        fail(f"{tidy}: rows without a unit: {sorted(set(frame[frame['unit'] == '']['metric']))}")
+    for col in [c for c in frame.columns
+                if c not in want and c not in ("point", "level", "unit") and not c.startswith("/")]:
         dims_has = frame["dims"].str.contains(f"(?:^|;){col}=", regex=True)
         if not (dims_has == (frame[col] != "")).all():
             fail(f"{tidy}: dimension column {col} does not match the dims column")

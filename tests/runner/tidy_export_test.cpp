@@ -9,14 +9,16 @@ namespace recordflow {
 TEST(TidyExport, ColumnsAndOneRowPerMetricValue) {
   const auto doc = build_results_document(testing::synthetic_run({"today", "hub"}, {0, 1}, 2));
   const TidyTable t = tidy_table(doc);
-  EXPECT_EQ(t.columns, (std::vector<std::string>{"design", "replication", "metric", "dims", "cause",
-                                                 "encounter_type", "value"}));
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"design", "replication", "metric", "level", "dims", "cause",
+                                                 "encounter_type", "unit", "value"}));
   EXPECT_EQ(t.rows.size(), 2u * 2u * 3u);
   const std::string csv = tidy_csv(t);
-  EXPECT_EQ(csv.substr(0, csv.find('\n')), "design,replication,metric,dims,cause,encounter_type,value");
-  // First row: design today, replication 0, metrics sorted by name then dims.
-  EXPECT_NE(csv.find("\ntoday,0,gap_rate,,,,0.1\n"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("today,0,gaps,cause=outage,outage,,3.0\n"), std::string::npos) << csv;
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "design,replication,metric,level,dims,cause,encounter_type,unit,value");
+  // First row: design today, replication 0, metrics sorted by name then dims. The overall row and the
+  // breakdown rows of a metric are told apart by `level`; each row says its unit.
+  EXPECT_NE(csv.find("\ntoday,0,gap_rate,overall,,,,share,0.1\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("today,0,gaps,breakdown,cause=outage,outage,,count,3.0\n"), std::string::npos) << csv;
   // Fields with commas or quotes are quoted.
   EXPECT_NE(csv.find("\"cause=in_transit;encounter_type=gp, \"\"visit\"\"\""), std::string::npos) << csv;
 }
@@ -35,8 +37,9 @@ TEST(TidyExport, JsonLinesMatchTheCsvRows) {
     ++lines;
   }
   EXPECT_EQ(lines, t.rows.size());
-  EXPECT_EQ(jsonl.substr(0, jsonl.find('\n')),
-            R"({"design":"today","replication":0,"metric":"gap_rate","dims":"","value":0.1})");
+  EXPECT_EQ(
+      jsonl.substr(0, jsonl.find('\n')),
+      R"({"design":"today","replication":0,"metric":"gap_rate","level":"overall","dims":"","unit":"share","value":0.1})");
 }
 
 TEST(TidyExport, SweepRowsCarryThePointAndFactors) {
@@ -48,6 +51,19 @@ TEST(TidyExport, SweepRowsCarryThePointAndFactors) {
   EXPECT_EQ(t.columns[1], "/population");
   EXPECT_EQ(t.rows.back()[0], 1);
   EXPECT_EQ(t.rows.back()[1], 2000);
+}
+
+// The daily series: one row per design x replication x series x dimensions x day, with the day's index.
+TEST(TidyExport, SeriesTableHasOneRowPerDay) {
+  const auto doc = build_results_document(testing::synthetic_run({"today", "hub"}, {0, 1}, 2));
+  const TidyTable t = tidy_series_table(doc);
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"design", "replication", "series", "dims", "system", "day",
+                                                 "unit", "value"}));
+  EXPECT_EQ(t.rows.size(), 2u * 2u * 3u);  // designs x replications x days of the one backlog series
+  const std::string csv = tidy_csv(t);
+  // hub, replication 1: backlog 1 + replication, 2, 3 + shift on days 0, 1, 2.
+  EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,0,count,2.0\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,2,count,4.0\n"), std::string::npos) << csv;
 }
 
 }  // namespace recordflow

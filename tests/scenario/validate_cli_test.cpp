@@ -72,7 +72,23 @@ TEST(ValidateCommand, ValidFixturePrintsASummary) {
   EXPECT_NE(r.out.find("OK, 3 design(s) (today, messaging, lookup), 4 organisation(s), 1 pathway(s)"),
             std::string::npos)
       << r.out;
-  EXPECT_TRUE(r.err.empty()) << r.err;
+}
+
+// A record system without "access" silently gets the built-in profile (clinicians always look): a
+// warning on stderr, located by file and pointer; the scenario stays valid (exit 0). Naming a profile
+// silences it.
+TEST(ValidateCommand, WarnsWhenTheBuiltInAccessProfileApplies) {
+  CommandRun r = run("validate " + shell_quote(test::fixture("minimal.json")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("minimal.json: /systems/gp_system: no \"access\": the built-in access profile"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("/systems/city_epr"), std::string::npos) << r.err;
+  r = run("validate " + shell_quote(test::fixture("minimal.json")) +
+          " --set /systems/gp_system/access='\"in_record\"'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("/systems/gp_system"), std::string::npos) << r.err;
 }
 
 TEST(ValidateCommand, OverridesAndParts) {

@@ -61,6 +61,24 @@ TEST(DotExport, StylesLinksByKind) {
   EXPECT_NE(dot.find("\"hub\" [shape=cylinder"), std::string::npos);
 }
 
+// The legend names every organisation type drawn (and no other), a system and the three link styles.
+TEST(DotExport, HasALegendOfNodeColoursAndLinkStyles) {
+  const std::string dot = dot_of(hub_scenario(2));
+  const auto legend = dot.find("subgraph cluster_legend {");
+  ASSERT_NE(legend, std::string::npos);
+  const std::string part = dot.substr(legend);
+  EXPECT_NE(part.find("\"legend: acute\" [shape=box, style=\"rounded,filled\", fillcolor=\"#f4b6b6\""),
+            std::string::npos)
+      << part;
+  EXPECT_NE(part.find("\"legend: primary\""), std::string::npos) << part;
+  EXPECT_EQ(part.find("\"legend: social_care\""), std::string::npos) << part;
+  EXPECT_NE(part.find("\"legend: system\" [shape=cylinder"), std::string::npos);
+  EXPECT_NE(part.find("[style=solid, color=\"#1f4e9c\", arrowhead=normal, label=\"electronic\"]"),
+            std::string::npos);
+  EXPECT_NE(part.find("[style=dashed, color=\"#b22222\""), std::string::npos);
+  EXPECT_NE(part.find("[style=dotted, color=\"#808080\", arrowhead=none"), std::string::npos);
+}
+
 TEST(DotExport, KeepsAnOrganisationApartFromASystemOfTheSameName) {
   Scenario scenario = testing::base_scenario(2);
   scenario.systems["city_hospital"] = scenario.systems.at("city_epr");
