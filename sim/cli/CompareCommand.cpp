@@ -22,6 +22,8 @@ void add_compare_command(CLI::App& app, CommandAction& action) {
   sub->add_option("--metric,-m", request->metrics, "Only these metrics (default: all)")
       ->allow_extra_args(false);
   sub->add_flag("--json", request->json, "Print the comparisons as JSON instead of a table");
+  sub->add_flag("--allow-incomplete", request->allow_incomplete,
+                "Accept an incomplete result set (results.partial.json)");
   sub->callback(
       [&action, request] { action = [request] { return execute_compare(*request, std::cout, std::cerr); }; });
 }

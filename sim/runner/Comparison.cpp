@@ -60,14 +60,31 @@ int point_count(const ResultsInput& input) {
 
 }  // namespace
 
-Json read_results(const std::string& path) {
+Json read_results(const std::string& path, bool allow_incomplete) {
   fs::path file = path;
-  if (fs::is_directory(file)) {
+  const bool directory = fs::is_directory(file);
+  if (directory) {
+    if (fs::exists(file / "results.json") && fs::exists(file / "results.partial.json") && !allow_incomplete)
+      throw std::invalid_argument(
+          path +
+          " holds both results.json and results.partial.json: the two may come "
+          "from different runs (pass --allow-incomplete to read results.json anyway)");
     file = fs::exists(file / "results.json") ? file / "results.json" : file / "results.partial.json";
   }
   const std::string text = read_file(file);
   Json document = Json::parse(text, nullptr, false);
   if (document.is_discarded()) throw std::invalid_argument(file.string() + ": not valid JSON");
+  const bool complete = document.is_object() && document.contains("manifest") &&
+                        document["manifest"].value("complete", false) &&
+                        file.filename() != "results.partial.json";
+  if (!complete && !allow_incomplete) {
+    std::string missing;
+    if (document.is_object() && document.contains("manifest") && document["manifest"].contains("missing") &&
+        !document["manifest"]["missing"].empty())
+      missing = " (" + std::to_string(document["manifest"]["missing"].size()) + " replication(s) missing)";
+    throw std::invalid_argument(file.string() + " is an incomplete result set" + missing +
+                                "; pass --allow-incomplete to use it anyway");
+  }
   return document;
 }
 
@@ -116,11 +133,13 @@ int execute_compare(const CompareRequest& request, std::ostream& out, std::ostre
   try {
     Json comparisons;
     if (request.files.size() == 1) {
-      comparisons = compare_within(read_results(request.files[0]), request.baseline);
+      comparisons =
+          compare_within(read_results(request.files[0], request.allow_incomplete), request.baseline);
     } else if (request.files.size() == 2) {
       if (!request.baseline.empty())
         throw std::invalid_argument("--baseline applies to one results file only");
-      comparisons = compare_between(read_results(request.files[0]), read_results(request.files[1]));
+      comparisons = compare_between(read_results(request.files[0], request.allow_incomplete),
+                                    read_results(request.files[1], request.allow_incomplete));
     } else {
       throw std::invalid_argument("give one or two results files");
     }

@@ -17,6 +17,7 @@ struct CompareRequest {
   std::string baseline;              // one file: the design to subtract ("" = the run's baseline)
   std::vector<std::string> metrics;  // only these metric names ("" = all)
   bool json = false;                 // print the comparisons as a JSON array instead of a table
+  bool allow_incomplete = false;     // accept a partial result set (results.partial.json)
 };
 
 // The comparison entries (as in a results document's `comparisons`). Throws std::invalid_argument with
@@ -28,6 +29,8 @@ nlohmann::json compare_between(const nlohmann::json& first, const nlohmann::json
 int execute_compare(const CompareRequest& request, std::ostream& out, std::ostream& err);
 
 // Reads a results document from a file, or from <dir>/results.json (then <dir>/results.partial.json).
-nlohmann::json read_results(const std::string& path);
+// Unless `allow_incomplete`, throws std::invalid_argument for a set that is not complete: a partial file,
+// a manifest with complete = false, or a directory holding both results.json and results.partial.json.
+nlohmann::json read_results(const std::string& path, bool allow_incomplete = false);
 
 }  // namespace recordflow

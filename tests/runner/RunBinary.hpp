@@ -43,6 +43,7 @@ class Child {
     posix_spawn_file_actions_destroy(&actions);
   }
   void signal(int sig) const { ::kill(pid_, sig); }
+  pid_t pid() const { return pid_; }
   Invocation wait() {
     Invocation result;
     int status = 0;
