@@ -4,8 +4,10 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libboost-graph-dev libboost-math-dev libboost-random-dev
-  nlohmann-json3-dev libcli11-dev libvalijson-dev libgtest-dev
+  nlohmann-json3-dev libcli11-dev libvalijson-dev libgtest-dev libssl-dev
   python3 python3-matplotlib python3-pandas graphviz time
+  clang libclang-rt-14-dev
+  slurmctld slurmd slurm-client munge
 )
 missing=()
 for p in "${packages[@]}"; do
