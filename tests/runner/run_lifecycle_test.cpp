@@ -37,22 +37,24 @@ class ScratchCleanup : public ::testing::Environment {
 [[maybe_unused]] ::testing::Environment* const cleanup =
     ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
 
-std::vector<std::string> short_run(const fs::path& out, std::vector<std::string> extra = {}) {
+std::vector<std::string> short_run(const fs::path& out, std::vector<std::string> extra = {}, int jobs = 2,
+                                   int replications = 2, const std::string& horizon = "10 d") {
   std::vector<std::string> args{"run",
                                 "scenarios/demo.json",
                                 "--out",
                                 out.string(),
                                 "--jobs",
-                                "2",
+                                std::to_string(jobs),
                                 "--replications",
-                                "2",
+                                std::to_string(replications),
                                 "--quiet",
                                 "--design",
                                 "today",
                                 "--set",
-                                "/experiment/horizon=10 d",
+                                "/experiment/horizon=" + horizon,
                                 "--set",
                                 "/experiment/warm_up=2 d"};
+  if (replications == 0) args.erase(args.begin() + 6, args.begin() + 8);  // the scenario's own count
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }
@@ -136,7 +138,7 @@ TEST(RunLifecycle, AFailedWriteKeepsEveryReplicationAndMixesNothing) {
 
 TEST(RunLifecycle, ASecondRunIntoTheSameDirectoryIsRefused) {
   const auto out = scratch("locked");
-  testing::Child first(short_run(out, {"--jobs", "1", "--replications", "30"}), out.string() + ".1");
+  testing::Child first(short_run(out, {}, 1, 30), out.string() + ".1");
   ASSERT_TRUE(wait_for([&] { return !work_dir(out).empty(); }));
   const auto second = testing::run_binary(short_run(out), out.string() + ".2");
   first.signal(SIGINT);
@@ -195,8 +197,8 @@ TEST(RunLifecycle, AReplicationRefusesAScenarioThatDoesNotMatchItsDigest) {
   const auto dir = scratch("digest");
   fs::create_directories(dir);
   write_file_atomically(dir / "scenario.json", R"({"recordflow": 1})");
-  const auto r = testing::run_binary({"_replicate", "--resolved", (dir / "scenario.json").string(), "--sha256",
-                                      sha256_hex(R"({"recordflow": 2})"), "--design", "today",
+  const auto r = testing::run_binary({"_replicate", "--resolved", (dir / "scenario.json").string(),
+                                      "--sha256", sha256_hex(R"({"recordflow": 2})"), "--design", "today",
                                       "--replication", "0", "--out", (dir / "record.json").string()},
                                      dir.string() + "/log");
   EXPECT_NE(r.exit_code, 0);
@@ -206,7 +208,7 @@ TEST(RunLifecycle, AReplicationRefusesAScenarioThatDoesNotMatchItsDigest) {
 
 TEST(RunLifecycle, AKilledReplicationIsRunAgain) {
   const auto out = scratch("retry");
-  testing::Child run(short_run(out, {"--jobs", "1", "--set", "/experiment/horizon=20 d"}), out.string());
+  testing::Child run(short_run(out, {}, 1, 2, "20 d"), out.string());
   std::vector<pid_t> children;
   ASSERT_TRUE(wait_for([&] { return !(children = children_of(run.pid())).empty(); }));
   ::kill(children.front(), SIGKILL);
@@ -221,7 +223,7 @@ TEST(RunLifecycle, AKilledReplicationIsRunAgain) {
             std::string::npos);
   // With no retries allowed the same kill fails the run.
   const auto strict = scratch("no-retry");
-  testing::Child again(short_run(strict, {"--jobs", "1", "--retries", "0"}), strict.string());
+  testing::Child again(short_run(strict, {"--retries", "0"}, 1), strict.string());
   ASSERT_TRUE(wait_for([&] { return !(children = children_of(again.pid())).empty(); }));
   ::kill(children.front(), SIGKILL);
   EXPECT_EQ(again.wait().exit_code, 1);
@@ -229,7 +231,7 @@ TEST(RunLifecycle, AKilledReplicationIsRunAgain) {
 
 TEST(RunLifecycle, ReplicationsDieWithTheirParentAndItsScratchIsRemovedLater) {
   const auto out = scratch("orphans");
-  testing::Child run(short_run(out, {"--replications", "20"}), out.string() + ".1");
+  testing::Child run(short_run(out, {}, 2, 20), out.string() + ".1");
   std::vector<pid_t> children;
   ASSERT_TRUE(wait_for([&] { return (children = children_of(run.pid())).size() == 2; }));
   const fs::path scratch_dir = work_dir(out);
@@ -245,9 +247,7 @@ TEST(RunLifecycle, ReplicationsDieWithTheirParentAndItsScratchIsRemovedLater) {
 
 TEST(RunLifecycle, AResumedRunEqualsOneThatNeverStopped) {
   const auto whole = scratch("whole"), resumed = scratch("resumed");
-  const auto args = [](const fs::path& out) {
-    return short_run(out, {"--jobs", "1", "--replications", "3"});
-  };
+  const auto args = [](const fs::path& out) { return short_run(out, {}, 1, 3); };
   ASSERT_EQ(testing::run_binary(args(whole), whole.string()).exit_code, 0);
   // SIGHUP (a closed terminal) once replication 0 has finished (replication 1's log exists).
   testing::Child run(args(resumed), resumed.string() + ".1");
@@ -282,7 +282,7 @@ TEST(RunLifecycle, OverridesThatCannotBeRunAreRefusedWithNothingLeft) {
        {"/population=\xff", "/experiment/replications=2147483648",
         "/organisations/gp_practice/count=4294967297", "/population=0", "/experiment/horizon=1e12 y"}) {
     SCOPED_TRACE(set);
-    const auto r = testing::run_binary(short_run(out, {"--set", set}), out.string());
+    const auto r = testing::run_binary(short_run(out, {"--set", set}, 2, 0), out.string());
     EXPECT_EQ(r.exit_code, 2) << r.err;
     EXPECT_FALSE(fs::exists(out)) << r.err;
   }
