@@ -21,21 +21,11 @@ using nlohmann::json;
 namespace {
 
 fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("recordflow-life-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir.parent_path());
-  return dir;
+  return testing::scratch_path("recordflow-life", name);
 }
 
-class ScratchCleanup : public ::testing::Environment {
- public:
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(fs::temp_directory_path() / ("recordflow-life-" + std::to_string(::getpid())), ignored);
-  }
-};
 [[maybe_unused]] ::testing::Environment* const cleanup =
-    ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
+    ::testing::AddGlobalTestEnvironment(new testing::ScratchCleanup("recordflow-life"));
 
 std::vector<std::string> short_run(const fs::path& out, std::vector<std::string> extra = {}, int jobs = 2,
                                    int replications = 2, const std::string& horizon = "10 d") {
