@@ -64,7 +64,8 @@ class Child {
 
 // A fresh directory <tmp>/<prefix>-<pid>/<name> (its parent created, itself absent).
 inline std::filesystem::path scratch_path(const std::string& prefix, const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(::getpid())) / name;
+  const auto dir =
+      std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(::getpid())) / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir.parent_path());
   return dir;
