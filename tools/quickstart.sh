@@ -2,7 +2,8 @@
 # The README's quick start. `tools/quickstart.sh demo` installs what is missing, builds and runs the
 # default demo scenario (building only the `recordflow` binary); `tools/quickstart.sh test` does the same
 # set-up and runs the whole test suite: a warnings-as-errors build with ctest, then an AddressSanitizer+UBSan
-# build with ctest. A compiler cache (ccache) is used when installed.
+# build with ctest, then a minute of fuzzing the scenario loader (tools/fuzz.sh) and a sharded run on a
+# one-node Slurm (tools/slurm-test.sh). A compiler cache (ccache) is used when installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-demo}"
@@ -29,6 +30,8 @@ case "$mode" in
     configure_and_build build-asan all -DCMAKE_BUILD_TYPE=Debug -DRECORDFLOW_SANITIZE=ON
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
       ctest --test-dir build-asan --output-on-failure -j "$jobs" -L sanitize
+    bash tools/fuzz.sh 60  # the scenario loader under libFuzzer for a minute (skipped without clang)
+    bash tools/slurm-test.sh build  # a sharded run as a Slurm array job on a one-node cluster
     ;;
   *)
     echo "usage: tools/quickstart.sh demo|test" >&2

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace CLI {
 class App;
@@ -12,6 +14,9 @@ class App;
 namespace recordflow {
 
 using CommandAction = std::function<int()>;
+
+// The program's arguments as given (argv[0] first), recorded by main() for the manifest.
+const std::vector<std::string>& command_line();
 
 void add_validate_command(CLI::App& app, CommandAction& action);
 void add_schema_command(CLI::App& app, CommandAction& action);

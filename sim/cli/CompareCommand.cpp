@@ -32,6 +32,8 @@ void add_compare_command(CLI::App& app, CommandAction& action) {
       "--breakdown", request->breakdown,
       "Every metric row with its dimensions (per flow, cause, system...) instead of the headline table");
   sub->add_flag("--json", request->json, "Print the comparisons as JSON instead of a table");
+  sub->add_flag("--allow-incomplete", request->allow_incomplete,
+                "Accept an incomplete result set (results.partial.json)");
   sub->callback(
       [&action, request] { action = [request] { return execute_compare(*request, std::cout, std::cerr); }; });
 }

@@ -28,7 +28,7 @@ void add_run_command(CLI::App& app, CommandAction& action) {
   auto* sub = app.add_subcommand("run",
                                  "Run every design of a scenario: replications in parallel processes, "
                                  "results with confidence intervals and paired differences");
-  sub->add_option("scenario", request->scenario_file, "Scenario file (JSON)")->required();
+  sub->add_option("scenario", request->scenario_file, "Scenario file (JSON); not needed with --resume");
   sub->add_option("--out,-o", *out, "Output directory (results.json, tidy.csv, tidy.jsonl)")
       ->capture_default_str();
   sub->add_option("--jobs,-j", request->jobs, "Worker processes (default: number of cores)")
@@ -50,13 +50,24 @@ void add_run_command(CLI::App& app, CommandAction& action) {
       ->check(check_shard);
   sub->add_option("--timeout", request->timeout_seconds, "Seconds one replication may take (0 = no limit)")
       ->capture_default_str();
+  sub->add_option("--retries", request->retries, "Times a failed replication is run again")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  auto* resume = sub->add_option("--resume", request->resume,
+                                 "Finish the interrupted or failed run in DIR: run only the replications "
+                                 "its results.partial.json is missing");
+  sub->add_flag("--allow-large", request->allow_large,
+                "Run even when one replication is estimated not to fit this machine");
   sub->add_flag("--event-log", request->event_log, "Write one event log per replication to <out>/events/");
   sub->add_flag("--quiet,-q", request->quiet, "No progress line and no summary table");
-  sub->callback([&action, request, shard, out, replications, seed, seed_option] {
+  sub->callback([&action, request, shard, out, replications, seed, seed_option, resume] {
+    if (request->scenario_file.empty() && resume->count() == 0)
+      throw CLI::RequiredError("scenario (or --resume DIR)");
     if (!shard->empty()) request->shard = parse_shard(*shard);
     request->out = *out;
     if (*replications > 0) request->replications = *replications;
     if (seed_option->count() > 0) request->seed = *seed;
+    request->command_line = command_line();
     action = [request] { return execute_run(*request, std::cout, std::cerr); };
   });
 }

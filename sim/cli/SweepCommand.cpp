@@ -40,12 +40,18 @@ void add_sweep_command(CLI::App& app, CommandAction& action) {
   });
   sub->add_option("--timeout", request->timeout_seconds, "Seconds one replication may take (0 = no limit)")
       ->capture_default_str();
+  sub->add_option("--retries", request->retries, "Times a failed replication is run again")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 100));
+  sub->add_flag("--allow-large", request->allow_large,
+                "Run even when one replication is estimated not to fit this machine");
   sub->add_flag("--quiet,-q", request->quiet, "No progress line and no summary table");
   sub->callback([&action, request, shard, out, replications, seed, seed_option] {
     if (!shard->empty()) request->shard = parse_shard(*shard);
     request->out = *out;
     if (*replications > 0) request->replications = *replications;
     if (seed_option->count() > 0) request->seed = *seed;
+    request->command_line = command_line();
     action = [request] { return execute_run(*request, std::cout, std::cerr); };
   });
 }

@@ -8,7 +8,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/Commands.hpp"
+#include "runner/Overrides.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "scenario/Workload.hpp"
 
 namespace recordflow {
 namespace {
@@ -17,18 +19,8 @@ struct ValidateOptions {
   std::vector<std::string> files;
   std::vector<std::string> sets;
   bool part = false;
+  bool allow_large = false;
 };
-
-// "POINTER=JSON"; a value that is not JSON is taken as a string (so --set /experiment/horizon=30d works).
-bool parse_override(const std::string& text, JsonOverride& out) {
-  const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0 || text[0] != '/') return false;
-  out.first = text.substr(0, eq);
-  const std::string value = text.substr(eq + 1);
-  out.second = nlohmann::json::parse(value, nullptr, false);
-  if (out.second.is_discarded()) out.second = value;
-  return true;
-}
 
 std::string summary(const LoadedScenario& loaded) {
   std::string text = loaded.path + ": OK, " + std::to_string(loaded.designs.size()) + " design(s) (";
@@ -48,13 +40,13 @@ std::string summary(const LoadedScenario& loaded) {
 int run_validate(const ValidateOptions& options) {
   std::vector<JsonOverride> overrides;
   for (const auto& set : options.sets) {
-    JsonOverride o;
-    if (!parse_override(set, o)) {
-      std::cerr << "recordflow validate: --set expects POINTER=JSON, e.g. --set /experiment/seed=7, got \""
-                << set << "\"\n";
+    std::string error;
+    const auto o = parse_override(set, &error);
+    if (!o) {
+      std::cerr << "recordflow validate: --set " << error << " (e.g. --set /experiment/seed=7)\n";
       return 2;
     }
-    overrides.push_back(std::move(o));
+    overrides.push_back(*o);
   }
   bool all_valid = true;
   for (const auto& file : options.files) {
@@ -75,6 +67,15 @@ int run_validate(const ValidateOptions& options) {
       continue;
     }
     for (const auto& warning : loaded.warnings) std::cerr << "warning: " << format_diagnostics({warning});
+    if (!options.allow_large && !loaded.designs.empty()) {
+      const Scenario scenario = build_scenario(loaded.resolved, loaded.designs.front(), loaded.path);
+      const std::string too_large = workload_problems(estimate_workload(scenario), machine_limits());
+      if (!too_large.empty()) {
+        std::cerr << file << ": " << too_large << "(--allow-large accepts it anyway)\n";
+        all_valid = false;
+        continue;
+      }
+    }
     std::cout << summary(loaded) << "\n";
   }
   return all_valid ? 0 : 2;
@@ -91,6 +92,8 @@ void add_validate_command(CLI::App& app, CommandAction& action) {
                   "Override a value: POINTER=JSON, e.g. /experiment/seed=7 (repeatable)");
   sub->add_flag("--part", options->part,
                 "Check reusable model parts (syntax, composition, schema) instead of scenarios");
+  sub->add_flag("--allow-large", options->allow_large,
+                "Accept a scenario whose replications are estimated not to fit this machine");
   sub->callback([&action, options] { action = [options] { return run_validate(*options); }; });
 }
 

@@ -4,7 +4,17 @@
 
 #include "cli/Commands.hpp"
 
+namespace recordflow {
+namespace {
+std::vector<std::string> g_command_line;
+}
+const std::vector<std::string>& command_line() {
+  return g_command_line;
+}
+}  // namespace recordflow
+
 int main(int argc, char** argv) {
+  recordflow::g_command_line.assign(argv, argv + argc);
   CLI::App app{"recordflow: simulate patient records flowing between health and care organisations"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(RECORDFLOW_VERSION));

@@ -63,14 +63,31 @@ int point_count(const ResultsInput& input) {
 
 }  // namespace
 
-Json read_results(const std::string& path) {
+Json read_results(const std::string& path, bool allow_incomplete) {
   fs::path file = path;
-  if (fs::is_directory(file)) {
+  const bool directory = fs::is_directory(file);
+  if (directory) {
+    if (fs::exists(file / "results.json") && fs::exists(file / "results.partial.json") && !allow_incomplete)
+      throw std::invalid_argument(
+          path +
+          " holds both results.json and results.partial.json: the two may come "
+          "from different runs (pass --allow-incomplete to read results.json anyway)");
     file = fs::exists(file / "results.json") ? file / "results.json" : file / "results.partial.json";
   }
   const std::string text = read_file(file);
   Json document = Json::parse(text, nullptr, false);
   if (document.is_discarded()) throw std::invalid_argument(file.string() + ": not valid JSON");
+  const bool complete = document.is_object() && document.contains("manifest") &&
+                        document["manifest"].value("complete", false) &&
+                        file.filename() != "results.partial.json";
+  if (!complete && !allow_incomplete) {
+    std::string missing;
+    if (document.is_object() && document.contains("manifest") && document["manifest"].contains("missing") &&
+        !document["manifest"]["missing"].empty())
+      missing = " (" + std::to_string(document["manifest"]["missing"].size()) + " replication(s) missing)";
+    throw std::invalid_argument(file.string() + " is an incomplete result set" + missing +
+                                "; pass --allow-incomplete to use it anyway");
+  }
   return document;
 }
 
@@ -196,7 +213,7 @@ int execute_compare(const CompareRequest& request, std::ostream& out, std::ostre
   try {
     if (request.files.empty() || request.files.size() > 2)
       throw std::invalid_argument("give one or two results files");
-    const ResultsInput first = results_input_from_document(read_results(request.files[0]));
+    const ResultsInput first = results_input_from_document(read_results(request.files[0], request.allow_incomplete));
     ResultsInput second;
     std::vector<DesignPair> pairs;
     if (request.files.size() == 1) {
@@ -204,7 +221,7 @@ int execute_compare(const CompareRequest& request, std::ostream& out, std::ostre
     } else {
       if (!request.baseline.empty() || !request.design.empty() || request.all_pairs)
         throw std::invalid_argument("--baseline, --design and --all-pairs apply to one results file only");
-      second = results_input_from_document(read_results(request.files[1]));
+      second = results_input_from_document(read_results(request.files[1], request.allow_incomplete));
       check_pairable(first, second);
       for (const auto& [a, b] : paired_designs(first, second))
         pairs.push_back({&second, b, " (2nd)", &first, a, " (1st)"});

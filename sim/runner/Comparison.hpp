@@ -23,6 +23,7 @@ struct CompareRequest {
   std::vector<std::string> metrics;  // only these metric names (empty = headline metrics; all for JSON)
   bool breakdown = false;            // every metric row with its dimensions instead of the headline table
   bool json = false;                 // print the comparisons as a JSON array instead of a table
+  bool allow_incomplete = false;     // accept a partial result set (results.partial.json)
 };
 
 // "/pointer=value, /pointer=value" for a sweep point's factor object.
@@ -32,6 +33,8 @@ std::string point_label(const nlohmann::json& factors);
 int execute_compare(const CompareRequest& request, std::ostream& out, std::ostream& err);
 
 // Reads a results document from a file, or from <dir>/results.json (then <dir>/results.partial.json).
-nlohmann::json read_results(const std::string& path);
+// Unless `allow_incomplete`, throws std::invalid_argument for a set that is not complete: a partial file,
+// a manifest with complete = false, or a directory holding both results.json and results.partial.json.
+nlohmann::json read_results(const std::string& path, bool allow_incomplete = false);
 
 }  // namespace recordflow

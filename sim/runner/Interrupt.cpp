@@ -23,11 +23,13 @@ InterruptGuard::InterruptGuard() {
   action.sa_flags = 0;
   sigaction(SIGINT, &action, &previous_int_);
   sigaction(SIGTERM, &action, &previous_term_);
+  sigaction(SIGHUP, &action, &previous_hup_);
 }
 
 InterruptGuard::~InterruptGuard() {
   sigaction(SIGINT, &previous_int_, nullptr);
   sigaction(SIGTERM, &previous_term_, nullptr);
+  sigaction(SIGHUP, &previous_hup_, nullptr);
 }
 
 const std::atomic<bool>& InterruptGuard::flag() const {

@@ -1,7 +1,7 @@
-// Interrupt: turns Ctrl-C (SIGINT) and SIGTERM into a flag that the runner polls, so a run stops
-// cleanly: children are killed, finished work is kept, and no file is left half-written. While an
-// InterruptGuard lives the handlers are installed; the previous ones come back when it ends.
-// Process-wide by nature (signals are); one guard at a time.
+// Interrupt: turns Ctrl-C (SIGINT), SIGTERM and SIGHUP (a closed terminal) into a flag that the runner
+// polls, so a run stops cleanly: children are killed, finished work is kept, and no file is left
+// half-written. While an InterruptGuard lives the handlers are installed; the previous ones come back
+// when it ends. Process-wide by nature (signals are); one guard at a time.
 #pragma once
 
 #include <atomic>
@@ -23,6 +23,7 @@ class InterruptGuard {
  private:
   struct sigaction previous_int_ {};
   struct sigaction previous_term_ {};
+  struct sigaction previous_hup_ {};
 };
 
 }  // namespace recordflow

@@ -22,6 +22,47 @@ Json fingerprint(const Json& manifest) {
 
 using ItemKey = std::tuple<int, std::string, int>;
 
+struct ShardInput {
+  std::string origin;  // where it came from (file or directory)
+  Shard shard;
+  ResultsInput input;
+};
+
+// The fingerprint most inputs share (the first of equally common ones): the run the others must match.
+Json majority_fingerprint(const std::vector<ShardInput>& inputs) {
+  std::vector<std::pair<Json, int>> counts;
+  for (const auto& s : inputs) {
+    const Json f = fingerprint(s.input.manifest);
+    auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& c) { return c.first == f; });
+    if (it == counts.end())
+      counts.emplace_back(f, 1);
+    else
+      ++it->second;
+  }
+  return std::max_element(counts.begin(), counts.end(),
+                          [](const auto& a, const auto& b) { return a.second < b.second; })
+      ->first;
+}
+
+// "seed is 7 where the other inputs have 42; ..." for each manifest field that differs.
+std::string differences(const Json& mine, const Json& reference) {
+  std::string text;
+  for (const auto& [key, value] : reference.items()) {
+    const Json other = mine.contains(key) ? mine.at(key) : Json();
+    if (other == value) continue;
+    if (!text.empty()) text += "; ";
+    const std::string shown = other.dump(), expected = value.dump();
+    text +=
+        "manifest." + key +
+        (shown.size() + expected.size() < 160 ? " is " + shown + " where the other inputs have " + expected
+                                              : " differs from the other inputs'");
+  }
+  for (const auto& [key, value] : mine.items())
+    if (!reference.contains(key))
+      text += (text.empty() ? "" : "; ") + ("manifest." + key + " is not in the others");
+  return text;
+}
+
 }  // namespace
 
 std::vector<WorkItem> planned_work(const Json& manifest, const std::vector<std::string>& designs,
@@ -40,7 +81,7 @@ MergeReport merge_results(const std::vector<std::pair<std::string, Json>>& input
     report.errors.push_back("no results to merge");
     return report;
   }
-  std::vector<std::pair<Shard, ResultsInput>> parsed;
+  std::vector<ShardInput> parsed;
   for (const auto& [origin, document] : inputs) {
     try {
       ResultsInput input = results_input_from_document(document);
@@ -50,7 +91,7 @@ MergeReport merge_results(const std::vector<std::pair<std::string, Json>>& input
         report.errors.push_back(origin + ": " + error);
         continue;
       }
-      parsed.emplace_back(*shard, std::move(input));
+      parsed.push_back(ShardInput{origin, *shard, std::move(input)});
     } catch (const std::exception& e) {
       report.errors.push_back(origin + ": " + e.what());
     }
@@ -58,34 +99,54 @@ MergeReport merge_results(const std::vector<std::pair<std::string, Json>>& input
   if (!report.errors.empty()) return report;
 
   std::stable_sort(parsed.begin(), parsed.end(),
-                   [](const auto& a, const auto& b) { return a.first.index < b.first.index; });
-  const Json reference = fingerprint(parsed.front().second.manifest);
-  report.shard_count = parsed.front().first.count;
-  for (std::size_t i = 0; i < parsed.size(); ++i) {
-    if (parsed[i].first.count != report.shard_count)
-      report.errors.push_back(inputs[i].first + ": shard " + parsed[i].first.to_string() +
-                              " is from a split into " + std::to_string(parsed[i].first.count) +
-                              ", others into " + std::to_string(report.shard_count));
-    else if (fingerprint(parsed[i].second.manifest) != reference)
-      report.errors.push_back(
-          "shard " + parsed[i].first.to_string() +
-          " is from a different run (scenario, seed, overrides, designs, replications or version differ)");
+                   [](const auto& a, const auto& b) { return a.shard.index < b.shard.index; });
+  const Json reference = majority_fingerprint(parsed);
+  std::map<int, int> split_counts;  // N of "I/N" -> inputs
+  for (const auto& s : parsed) ++split_counts[s.shard.count];
+  report.shard_count =
+      std::max_element(split_counts.begin(), split_counts.end(), [](const auto& a, const auto& b) {
+        return a.second < b.second;
+      })->first;
+  for (const auto& s : parsed) {
+    if (s.shard.count != report.shard_count)
+      report.errors.push_back(s.origin + ": shard " + s.shard.to_string() + " is from a split into " +
+                              std::to_string(s.shard.count) + ", the other inputs into " +
+                              std::to_string(report.shard_count));
+    else if (const Json f = fingerprint(s.input.manifest); f != reference)
+      report.errors.push_back(s.origin + ": shard " + s.shard.to_string() +
+                              " is from a different run: " + differences(f, reference));
   }
   if (!report.errors.empty()) return report;
 
   std::set<int> seen_shards;
   std::map<ItemKey, PointReplication> replications;
   ResultsInput& merged = report.merged;
-  merged = parsed.front().second;
+  merged = parsed.front().input;
   merged.replications.clear();
   double wall = 0;
   std::set<std::string> hosts;
   int jobs = 0;
   std::string started;
-  for (auto& [shard, input] : parsed) {
+  const int points = merged.points.empty() ? 1 : static_cast<int>(merged.points.size());
+  const auto planned = planned_work(merged.manifest, merged.designs, points);
+  std::set<ItemKey> planned_keys;
+  for (const auto& item : planned) planned_keys.insert(ItemKey{item.point, item.design, item.replication});
+  Json retried = Json::array();
+  for (auto& [origin, shard, input] : parsed) {
     seen_shards.insert(shard.index);
-    for (auto& r : input.replications)
-      replications.emplace(ItemKey{r.point, r.result.design, r.result.replication}, std::move(r));
+    for (auto& r : input.replications) {
+      const ItemKey key{r.point, r.result.design, r.result.replication};
+      if (!planned_keys.count(key)) {
+        report.errors.push_back(
+            origin + ": replication " +
+            describe(WorkItem{r.point, r.result.design, r.result.replication}, !merged.points.empty()) +
+            " was not planned by the run (manifest.replications " + input.manifest.at("replications").dump() +
+            ")");
+        continue;
+      }
+      replications.emplace(key, std::move(r));
+    }
+    for (const auto& entry : input.manifest.value("retried", Json::array())) retried.push_back(entry);
     if (input.structure.is_object())
       for (const auto& [key, value] : input.structure.items()) merged.structure[key] = value;
     wall = std::max(wall, input.manifest.value("wall_seconds", 0.0));
@@ -94,11 +155,10 @@ MergeReport merge_results(const std::vector<std::pair<std::string, Json>>& input
     const std::string s = input.manifest.value("started_at", "");
     if (started.empty() || (!s.empty() && s < started)) started = s;
   }
+  if (!report.errors.empty()) return report;
   for (int i = 1; i <= report.shard_count; ++i)
     if (!seen_shards.count(i)) report.missing_shards.push_back(i);
 
-  const int points = merged.points.empty() ? 1 : static_cast<int>(merged.points.size());
-  const auto planned = planned_work(merged.manifest, merged.designs, points);
   for (std::size_t k = 0; k < planned.size(); ++k) {
     const auto& item = planned[k];
     const auto it = replications.find(ItemKey{item.point, item.design, item.replication});
@@ -128,6 +188,7 @@ MergeReport merge_results(const std::vector<std::pair<std::string, Json>>& input
   }
   m["missing"] = std::move(missing);
   m["failures"] = Json::array();
+  if (m.contains("retried")) m["retried"] = std::move(retried);
   return report;
 }
 

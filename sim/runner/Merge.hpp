@@ -2,7 +2,9 @@
 // machines) into the document a one-process run would have written, and reports what is missing:
 // shards of which no document was given, and replications that no document holds (a shard that failed
 // part-way writes results.partial.json with what it finished). Only the missing work needs re-running.
-// Inputs must come from the same scenario, seed, overrides, designs, replications and tool version.
+// Inputs must come from the same scenario, seed, overrides, designs, replications and tool version: an
+// input that differs from what most inputs agree on is named with the manifest fields that differ. A
+// replication outside the run's plan is refused (not dropped), naming the input that holds it.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -2,9 +2,9 @@
 
 #include <set>
 
-#include "runner/AtomicFile.hpp"
 #include "runner/Comparison.hpp"
 #include "runner/Merge.hpp"
+#include "runner/OutputSet.hpp"
 #include "runner/SummaryTable.hpp"
 #include "runner/TidyExport.hpp"
 
@@ -12,11 +12,11 @@ namespace recordflow {
 namespace fs = std::filesystem;
 
 int execute_merge(const std::vector<std::string>& inputs, const fs::path& out_dir, std::ostream& out,
-                  std::ostream& err) {
+                  std::ostream& err, bool allow_incomplete) {
   std::vector<std::pair<std::string, nlohmann::json>> documents;
   for (const auto& path : inputs) {
     try {
-      documents.emplace_back(path, read_results(path));
+      documents.emplace_back(path, read_results(path, allow_incomplete));
     } catch (const std::exception& e) {
       err << "recordflow merge: " << path << ": " << e.what() << "\n";
       return 2;
@@ -27,19 +27,26 @@ int execute_merge(const std::vector<std::string>& inputs, const fs::path& out_di
     for (const auto& e : report.errors) err << "recordflow merge: " << e << "\n";
     return 2;
   }
+  std::string holder;
+  const auto lock = OutputLock::acquire(out_dir, &holder);
+  if (!lock) {
+    err << "recordflow merge: " << out_dir.string() << " is in use by another run or merge (" << holder
+        << "); wait for it to finish or choose another --out\n";
+    return 2;
+  }
   try {
-    fs::create_directories(out_dir);
+    remove_stale_scratch(out_dir);
     const nlohmann::json document = build_results_document(report.merged);
     if (report.complete()) {
-      write_tidy_files(out_dir, document);
-      write_file_atomically(out_dir / "results.json", results_text(document));
-      fs::remove(out_dir / "results.partial.json");
+      OutputFiles files = tidy_files(document);
+      files.emplace_back("results.json", results_text(document));
+      commit_output_set(out_dir, files);
       print_summary_table(document, out);
       err << "recordflow merge: " << report.shard_count << " shard(s), " << report.merged.replications.size()
           << " replications merged into " << (out_dir / "results.json").string() << "\n";
       return 0;
     }
-    write_file_atomically(out_dir / "results.partial.json", results_text(document));
+    commit_output_set(out_dir, {{"results.partial.json", results_text(document)}});
   } catch (const std::exception& e) {
     err << "recordflow merge: cannot write results: " << e.what() << "\n";
     return 1;

@@ -12,7 +12,9 @@
 
 namespace recordflow {
 
+// Inputs that are incomplete result sets (results.partial.json) are refused unless `allow_incomplete`.
+// The output directory is locked while the merge writes (OutputSet.hpp).
 int execute_merge(const std::vector<std::string>& inputs, const std::filesystem::path& out_dir,
-                  std::ostream& out, std::ostream& err);
+                  std::ostream& out, std::ostream& err, bool allow_incomplete = false);
 
 }  // namespace recordflow

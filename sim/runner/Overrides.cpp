@@ -9,7 +9,22 @@ nlohmann::json parse_value(const std::string& text) {
   return value;
 }
 
+bool valid_utf8(const std::string& text) {
+  try {
+    (void)nlohmann::json(text).dump();  // nlohmann refuses to serialise invalid UTF-8
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+}
+
 bool split_pointer(const std::string& text, std::string* pointer, std::string* rest, std::string* error) {
+  if (!valid_utf8(text)) {
+    const std::string shown =
+        nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (error) *error = "'" + shown.substr(1, shown.size() - 2) + "' is not valid UTF-8 text";
+    return false;
+  }
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || text[0] != '/') {
     if (error) *error = "'" + text + "' is not of the form /json/pointer=value";
@@ -29,12 +44,28 @@ bool split_pointer(const std::string& text, std::string* pointer, std::string* r
 }  // namespace
 
 std::optional<JsonOverride> parse_override(const std::string& text, std::string* error) {
-  std::string pointer, value;
-  if (!split_pointer(text, &pointer, &value, error)) return std::nullopt;
-  return JsonOverride{pointer, parse_value(value)};
+  try {
+    std::string pointer, value;
+    if (!split_pointer(text, &pointer, &value, error)) return std::nullopt;
+    return JsonOverride{pointer, parse_value(value)};
+  } catch (const std::exception& e) {
+    if (error) *error = "cannot read the override: " + std::string(e.what());
+    return std::nullopt;
+  }
 }
 
+static std::optional<Factor> parse_factor_values(const std::string& text, std::string* error);
+
 std::optional<Factor> parse_factor(const std::string& text, std::string* error) {
+  try {
+    return parse_factor_values(text, error);
+  } catch (const std::exception& e) {
+    if (error) *error = "cannot read the factor: " + std::string(e.what());
+    return std::nullopt;
+  }
+}
+
+static std::optional<Factor> parse_factor_values(const std::string& text, std::string* error) {
   std::string pointer, list;
   if (!split_pointer(text, &pointer, &list, error)) return std::nullopt;
   Factor factor{pointer, {}};

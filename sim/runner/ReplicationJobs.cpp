@@ -1,5 +1,7 @@
 #include "runner/ReplicationJobs.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 
@@ -34,6 +36,15 @@ ReplicationJobs::ReplicationJobs(const RunRequest& request, const RunPlan& plan,
       progress_(progress),
       err_(err) {}
 
+fs::path ReplicationJobs::scenario_file(int point) const {
+  return work_dir_ / ("scenario-" + std::to_string(point) + ".json");
+}
+
+void ReplicationJobs::write_scenarios() {
+  for (std::size_t p = 0; p < plan_.points.size(); ++p)
+    write_file_atomically(scenario_file(static_cast<int>(p)), plan_.points[p].scenario_text);
+}
+
 fs::path ReplicationJobs::record_file(std::size_t id) const {
   return work_dir_ / (std::to_string(id) + ".json");
 }
@@ -48,20 +59,23 @@ fs::path ReplicationJobs::event_file(std::size_t id) const {
 }
 
 std::vector<std::string> ReplicationJobs::child_arguments(const WorkItem& item, std::size_t id) const {
+  const PlannedPoint& point = plan_.points.at(static_cast<std::size_t>(item.point));
   std::vector<std::string> argv{executable_.string(),
                                 "_replicate",
-                                "--scenario",
+                                "--resolved",
+                                scenario_file(item.point).string(),
+                                "--sha256",
+                                point.scenario_sha256,
+                                "--source",
                                 plan_.scenario_file,
+                                "--parent-pid",
+                                std::to_string(::getpid()),
                                 "--design",
                                 item.design,
                                 "--replication",
                                 std::to_string(item.replication),
                                 "--out",
                                 record_file(id).string()};
-  for (const auto& o : plan_.points.at(static_cast<std::size_t>(item.point)).overrides) {
-    argv.push_back("--set");
-    argv.push_back(override_argument(o));
-  }
   if (request_.event_log || plan_.event_log) {
     argv.push_back("--event-log");
     argv.push_back(event_file(id).string());
@@ -73,80 +87,101 @@ std::vector<std::string> ReplicationJobs::child_arguments(const WorkItem& item, 
   return argv;
 }
 
-void ReplicationJobs::collect(const WorkItem& item, std::size_t id, bool ok, const std::string& reason) {
-  std::string why = reason;
-  if (ok) {
-    try {
-      PointReplication r = replication_from_json(nlohmann::json::parse(read_file(record_file(id))));
-      r.point = item.point;
-      r.result.design = item.design;
-      r.result.replication = item.replication;
-      if (request_.event_log || plan_.event_log) {
-        const fs::path events = request_.out / "events";
-        fs::create_directories(events);
-        std::string name = item.design + "-" + std::to_string(item.replication) + ".jsonl";
-        if (plan_.sweep) name = "point-" + std::to_string(item.point) + "-" + name;
-        if (fs::exists(event_file(id))) fs::rename(event_file(id), events / name);
-      }
-      results_.push_back(std::move(r));
-      return;
-    } catch (const std::exception& e) {
-      why = std::string("its result could not be read: ") + e.what();
+std::string ReplicationJobs::collect(const WorkItem& item, std::size_t id) {
+  try {
+    PointReplication r = replication_from_json(nlohmann::json::parse(read_file(record_file(id))));
+    r.point = item.point;
+    r.result.design = item.design;
+    r.result.replication = item.replication;
+    if (request_.event_log || plan_.event_log) {
+      const fs::path events = request_.out / "events";
+      fs::create_directories(events);
+      std::string name = item.design + "-" + std::to_string(item.replication) + ".jsonl";
+      if (plan_.sweep) name = "point-" + std::to_string(item.point) + "-" + name;
+      if (fs::exists(event_file(id))) fs::rename(event_file(id), events / name);
     }
+    results_.push_back(std::move(r));
+    return "";
+  } catch (const std::exception& e) {
+    return std::string("its result could not be read: ") + e.what();
   }
-  nlohmann::json failure{
-      {"design", item.design}, {"replication", item.replication}, {"seed", plan_.seed}, {"reason", why}};
-  if (plan_.sweep) failure["point"] = item.point;
-  failures_.push_back(failure);
+}
+
+nlohmann::json ReplicationJobs::work_entry(const WorkItem& item, const std::string& reason) const {
+  nlohmann::json entry{
+      {"design", item.design}, {"replication", item.replication}, {"seed", plan_.seed}, {"reason", reason}};
+  if (plan_.sweep) entry["point"] = item.point;
+  return entry;
+}
+
+void ReplicationJobs::report_failure(const WorkItem& item, std::size_t id, const std::string& why,
+                                     bool retrying) {
   progress_.clear();
   err_ << "recordflow: replication failed: " << describe(item, plan_.sweep) << " (seed " << plan_.seed
-       << "): " << why << "\n"
+       << "): " << why << (retrying ? "; running it again" : "") << "\n"
        << log_tail(log_file(id), 12);
 }
 
 bool ReplicationJobs::run(const std::vector<WorkItem>& items) {
-  std::vector<ProcessSpec> specs;
-  std::vector<std::size_t> ids;
-  for (const auto& item : items) {
-    const std::size_t id = next_id_++;
-    ids.push_back(id);
-    specs.push_back(ProcessSpec{child_arguments(item, id), log_file(id)});
-  }
-  PoolOptions options;
-  options.jobs = plan_.jobs;
-  options.timeout_seconds = request_.timeout_seconds;
-  options.stop = &interrupt_.flag();
-  PoolCallbacks callbacks;
-  bool all_ok = true;
-  std::vector<bool> running(items.size(), false);
-  std::vector<int> days_done(items.size(), 0);  // the most a child reported (a read may catch it mid-write)
-  callbacks.on_start = [&](std::size_t index) { running[index] = true; };
-  callbacks.on_done = [&](std::size_t index, const ProcessOutcome& outcome) {
-    running[index] = false;
-    std::error_code ignored;
-    fs::remove(progress_file(ids[index]), ignored);
-    if (outcome.status == ProcessOutcome::Status::cancelled) return;
-    progress_.done_one();
-    if (!outcome.ok()) all_ok = false;
-    collect(items[index], ids[index], outcome.ok(), outcome.describe());
-    progress_.draw();
-  };
-  callbacks.on_tick = [&] {
-    if (!progress_.enabled()) return;
-    double running_days = 0;  // days done inside replications still running (their --progress files)
-    for (std::size_t i = 0; i < items.size(); ++i)
-      if (running[i]) {
-        std::ifstream in(progress_file(ids[i]));
-        int days = 0;
-        if (in >> days) days_done[i] = std::max(days_done[i], days);
-        running_days += days_done[i];
+  std::vector<WorkItem> pending = items;
+  for (int attempt = 0; !pending.empty() && !interrupt_.interrupted(); ++attempt) {
+    const bool last_attempt = attempt >= std::max(request_.retries, 0);
+    std::vector<ProcessSpec> specs;
+    std::vector<std::size_t> ids;
+    for (const auto& item : pending) {
+      const std::size_t id = next_id_++;
+      ids.push_back(id);
+      specs.push_back(ProcessSpec{child_arguments(item, id), log_file(id)});
+    }
+    PoolOptions options;
+    options.jobs = plan_.jobs;
+    options.timeout_seconds = request_.timeout_seconds;
+    options.stop = &interrupt_.flag();
+    options.stop_on_failure = last_attempt;  // a failure that will be retried does not stop the others
+    std::vector<WorkItem> failed;
+    std::vector<bool> running(pending.size(), false);
+    std::vector<int> days_done(pending.size(), 0);  // the most a child reported (a read may catch it mid-write)
+    PoolCallbacks callbacks;
+    callbacks.on_start = [&](std::size_t index) { running[index] = true; };
+    callbacks.on_done = [&](std::size_t index, const ProcessOutcome& outcome) {
+      running[index] = false;
+      std::error_code ignored;
+      fs::remove(progress_file(ids[index]), ignored);
+      if (outcome.status == ProcessOutcome::Status::cancelled) return;
+      const WorkItem& item = pending[index];
+      const std::string why = outcome.ok() ? collect(item, ids[index]) : outcome.describe();
+      if (why.empty() || last_attempt || interrupt_.interrupted()) progress_.done_one();
+      if (!why.empty()) {
+        const bool retrying = !last_attempt && !interrupt_.interrupted();
+        report_failure(item, ids[index], why, retrying);
+        if (retrying) {
+          failed.push_back(item);
+          retried_.push_back(work_entry(item, why));
+        } else {
+          failures_.push_back(work_entry(item, why));
+        }
       }
-    progress_.set_running_days(running_days);
+      progress_.draw();
+    };
+    callbacks.on_tick = [&] {
+      if (!progress_.enabled()) return;
+      double running_days = 0;  // days done inside replications still running (their --progress files)
+      for (std::size_t i = 0; i < pending.size(); ++i)
+        if (running[i]) {
+          std::ifstream in(progress_file(ids[i]));
+          int days = 0;
+          if (in >> days) days_done[i] = std::max(days_done[i], days);
+          running_days += days_done[i];
+        }
+      progress_.set_running_days(running_days);
+      progress_.draw();
+    };
     progress_.draw();
-  };
-  progress_.draw();
-  run_processes(specs, options, callbacks);
-  return all_ok && failures_.empty() && !interrupt_.interrupted();
+    run_processes(specs, options, callbacks);
+    if (!failures_.empty()) break;
+    pending = std::move(failed);
+  }
+  return failures_.empty() && !interrupt_.interrupted();
 }
 
 }  // namespace recordflow

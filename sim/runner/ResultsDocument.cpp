@@ -199,7 +199,8 @@ std::string results_text(const Json& document) {
 
 Json without_wall_time_fields(Json document) {
   if (document.contains("manifest"))
-    for (const char* key : {"started_at", "wall_seconds", "host", "jobs"}) document["manifest"].erase(key);
+    for (const char* key : {"started_at", "wall_seconds", "host", "jobs", "command_line"})
+      document["manifest"].erase(key);
   if (document.contains("replications"))
     for (auto& r : document["replications"]) r.erase("wall_seconds");
   return document;

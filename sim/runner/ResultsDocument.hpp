@@ -47,7 +47,8 @@ ResultsInput results_input_from_document(const nlohmann::json& document);
 // Pretty JSON text with a final newline: the exact bytes written to results.json.
 std::string results_text(const nlohmann::json& document);
 
-// Fields that record wall time and host (differ between runs of the same scenario and seed).
+// Removes the fields that record wall time, host, jobs and the command line (they differ between runs of
+// the same scenario and seed).
 nlohmann::json without_wall_time_fields(nlohmann::json document);
 
 }  // namespace recordflow

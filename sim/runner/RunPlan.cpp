@@ -1,9 +1,11 @@
 #include <algorithm>
 #include <set>
 
+#include "runner/Digest.hpp"
 #include "runner/ProcessPool.hpp"
 #include "runner/RunRequest.hpp"
 #include "scenario/ScenarioLoader.hpp"
+#include "scenario/Workload.hpp"
 #include "topology/StructuralAnalysis.hpp"
 
 namespace recordflow {
@@ -83,6 +85,8 @@ PlanOutcome plan_run(const RunRequest& request) {
       problems += format_diagnostics(loaded.diagnostics);
       continue;
     }
+    plan.points[i].scenario_text = loaded.resolved.dump();
+    plan.points[i].scenario_sha256 = sha256_hex(plan.points[i].scenario_text);
     if (i > 0) continue;
     plan.resolved = loaded.resolved;
     std::set<std::string> known(loaded.designs.begin(), loaded.designs.end());
@@ -108,6 +112,12 @@ PlanOutcome plan_run(const RunRequest& request) {
         std::count(plan.designs.begin(), plan.designs.end(), e.baseline) ? e.baseline : plan.designs.front();
     plan.replications = e.replications;
     plan.event_log = e.event_log;
+    if (!request.allow_large) {
+      const std::string too_large = workload_problems(estimate_workload(first), machine_limits());
+      if (!too_large.empty())
+        return PlanOutcome{std::nullopt,
+                           request.scenario_file + ": " + too_large + "(--allow-large runs it anyway)\n"};
+    }
     if (e.adaptive && !request.replications) {
       plan.adaptive = AdaptiveRule{e.adaptive->min, e.adaptive->max, e.adaptive->target_relative_half_width};
       plan.headline_metrics =

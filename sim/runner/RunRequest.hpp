@@ -29,12 +29,18 @@ struct RunRequest {
   bool event_log = false;
   bool quiet = false;
   double timeout_seconds = 3600;  // per replication; 0 = none
+  int retries = 1;                // how often a failed replication is run again
+  bool allow_large = false;       // run even when one replication would not fit the machine (Workload.hpp)
+  std::filesystem::path resume;   // `--resume DIR`: run only what DIR's partial results are missing
+  std::vector<std::string> command_line;  // the program's arguments as given, for the manifest
   bool sweep() const { return !factor_arguments.empty(); }
 };
 
 struct PlannedPoint {
   std::vector<JsonOverride> overrides;  // user --set, --seed, --replications, then this point's factors
   nlohmann::json factors = nlohmann::json::object();
+  std::string scenario_text;    // this point's resolved scenario, compact JSON: what replications receive
+  std::string scenario_sha256;  // SHA-256 of scenario_text
 };
 
 struct RunPlan {

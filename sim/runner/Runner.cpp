@@ -6,14 +6,18 @@
 #include <ctime>
 #include <map>
 
-#include "runner/AtomicFile.hpp"
+#include "runner/OutputSet.hpp"
 #include "runner/ReplicationJobs.hpp"
 #include "runner/ResultsDocument.hpp"
+#include "runner/Resume.hpp"
 #include "runner/SummaryTable.hpp"
 #include "runner/TidyExport.hpp"
 
 #ifndef RECORDFLOW_VERSION
 #define RECORDFLOW_VERSION "unknown"
+#endif
+#ifndef RECORDFLOW_COMMIT
+#define RECORDFLOW_COMMIT "unknown"
 #endif
 #ifndef RECORDFLOW_SIMGRID_VERSION
 #define RECORDFLOW_SIMGRID_VERSION "unknown"
@@ -68,16 +72,28 @@ Json adaptive_json(const RunPlan& plan) {
               {"metrics", plan.headline_metrics}};
 }
 
+bool covered(const WorkItem& item, const std::vector<PointReplication>& results) {
+  for (const auto& r : results)
+    if (r.point == item.point && r.result.design == item.design && r.result.replication == item.replication)
+      return true;
+  return false;
+}
+
+// The planned items that no result covers yet (all of them unless resuming).
+std::vector<WorkItem> not_yet_done(const std::vector<WorkItem>& planned,
+                                   const std::vector<PointReplication>& results) {
+  std::vector<WorkItem> items;
+  for (const auto& item : planned)
+    if (!covered(item, results)) items.push_back(item);
+  return items;
+}
+
 // The planned work of this shard that no result covers.
 Json missing_work(const std::vector<WorkItem>& planned, const std::vector<PointReplication>& results,
                   const RunPlan& plan) {
   Json missing = Json::array();
   for (const auto& item : planned) {
-    bool found = false;
-    for (const auto& r : results)
-      found = found || (r.point == item.point && r.result.design == item.design &&
-                        r.result.replication == item.replication);
-    if (found) continue;
+    if (covered(item, results)) continue;
     Json entry{{"design", item.design}, {"replication", item.replication}, {"seed", plan.seed}};
     if (plan.sweep) entry["point"] = item.point;
     missing.push_back(std::move(entry));
@@ -85,15 +101,55 @@ Json missing_work(const std::vector<WorkItem>& planned, const std::vector<PointR
   return missing;
 }
 
+// Removes the run's scratch directory however the run ends (an exception included).
+struct ScratchDirectory {
+  fs::path path;
+  ~ScratchDirectory() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+};
+
+// After the complete set could not be written: keeps every finished replication in results.partial.json
+// (marked incomplete) so that nothing is lost and nothing of the new set sits beside an older one.
+void keep_partial(const fs::path& out_dir, Json document, std::ostream& err) {
+  document["manifest"]["complete"] = false;
+  try {
+    commit_output_set(out_dir, {{"results.partial.json", results_text(document)}});
+    err << "recordflow: kept all " << document.at("replications").size() << " finished replication(s) in "
+        << (out_dir / "results.partial.json").string() << "\n";
+  } catch (const std::exception& e) {
+    err << "recordflow: cannot write " << (out_dir / "results.partial.json").string()
+        << " either: " << e.what() << "\n";
+  }
+}
+
 }  // namespace
 
-int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err) {
+int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
   const auto started = std::chrono::steady_clock::now();
   const std::string started_at = iso_now();
   InterruptGuard interrupt;  // from the start: Ctrl-C while planning must not kill the process mid-way
+  RunRequest request = given;
+  ResumeState resumed;
+  if (!request.resume.empty()) {
+    try {
+      resumed = prepare_resume(request);
+    } catch (const std::exception& e) {
+      err << "recordflow: " << e.what() << "\n";
+      return 2;
+    }
+  }
   PlanOutcome planned = plan_run(request);
   if (!planned.plan) {
     err << planned.problems;
+    return 2;
+  }
+  if (!resumed.scenario_sha256.empty() &&
+      planned.plan->points.front().scenario_sha256 != resumed.scenario_sha256) {
+    err << "recordflow: " << request.scenario_file << " no longer resolves to the scenario of the run in "
+        << request.out.string() << " (SHA-256 " << planned.plan->points.front().scenario_sha256 << ", was "
+        << resumed.scenario_sha256 << "); start the run again instead of resuming it\n";
     return 2;
   }
   if (interrupt.interrupted()) {
@@ -101,25 +157,50 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
     return 1;
   }
   const RunPlan& plan = *planned.plan;
+  std::string holder;
+  const auto lock = OutputLock::acquire(request.out, &holder);
+  if (!lock) {
+    err << "recordflow: " << request.out.string() << " is in use by another run (" << holder
+        << "); wait for it to finish or choose another --out\n";
+    return 2;
+  }
   const fs::path work_dir = request.out / (".work-" + std::to_string(::getpid()));
+  const ScratchDirectory scratch{work_dir};
   try {
+    if (const int stale = remove_stale_scratch(request.out))
+      err << "recordflow: removed " << stale << " scratch director" << (stale == 1 ? "y" : "ies")
+          << " left in " << request.out.string() << " by a run that was killed\n";
+    if (request.resume.empty() && set_aside_previous(request.out))
+      err << "recordflow: the previous results in " << request.out.string() << " were moved to "
+          << (request.out / "previous").string() << "\n";
     fs::create_directories(work_dir);
   } catch (const std::exception& e) {
-    err << "recordflow: cannot create the output directory " << request.out.string() << ": " << e.what()
+    err << "recordflow: cannot prepare the output directory " << request.out.string() << ": " << e.what()
         << "\n";
     return 1;
   }
 
   Progress progress(!request.quiet, plan.horizon_hours);
   ReplicationJobs jobs(request, plan, work_dir, interrupt, progress, err);
+  jobs.results() = std::move(resumed.finished);
+  try {
+    jobs.write_scenarios();
+  } catch (const std::exception& e) {
+    err << "recordflow: cannot write the resolved scenario: " << e.what() << "\n";
+    return 1;
+  }
   const int points = static_cast<int>(plan.points.size());
   std::map<int, int> kept;  // point -> replications kept (adaptive)
   std::vector<WorkItem> planned_items;
   bool ok = true;
   if (!plan.adaptive) {
     planned_items = select_shard(make_work_list(points, plan.designs, 0, plan.replications), plan.shard);
-    progress.set_total(static_cast<int>(planned_items.size()));
-    ok = jobs.run(planned_items);
+    const auto to_run = not_yet_done(planned_items, jobs.results());
+    if (!request.resume.empty())
+      err << "recordflow: resuming " << request.out.string() << ": " << planned_items.size() - to_run.size()
+          << " replication(s) kept, " << to_run.size() << " to run\n";
+    progress.set_total(static_cast<int>(to_run.size()));
+    ok = jobs.run(to_run);
   } else {
     const AdaptiveRule& rule = *plan.adaptive;
     int total = points * static_cast<int>(plan.designs.size()) * rule.min;
@@ -163,8 +244,12 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
   const bool complete = ok && !jobs.interrupted();
   input.manifest =
       Json{{"tool_version", RECORDFLOW_VERSION},
+           {"program_version", RECORDFLOW_VERSION},
+           {"program_commit", RECORDFLOW_COMMIT},
+           {"command_line", request.command_line},
            {"simgrid_version", RECORDFLOW_SIMGRID_VERSION},
            {"scenario_file", plan.scenario_file},
+           {"scenario_sha256", plan.points.front().scenario_sha256},
            {"scenario", plan.resolved},
            {"seed", plan.seed},
            {"replications", replications},
@@ -178,7 +263,9 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
            {"overrides", plan.user_overrides},
            {"complete", complete},
            {"missing", complete ? Json::array() : missing_work(planned_items, jobs.results(), plan)},
-           {"failures", jobs.failures()}};
+           {"failures", jobs.failures()},
+           {"retries", request.retries},
+           {"retried", jobs.retried()}};
   if (plan.sweep) {
     Json per_point = Json::array();
     for (int p = 0; p < points; ++p) per_point.push_back(kept.count(p) ? kept[p] : plan.replications);
@@ -192,19 +279,20 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   int code = complete ? 0 : 1;
+  Json document;
   try {
-    const Json document = build_results_document(input);
+    document = build_results_document(input);
     if (complete) {
-      write_tidy_files(request.out, document);
-      write_file_atomically(request.out / "results.json", results_text(document));
-      fs::remove(request.out / "results.partial.json");
+      OutputFiles files = tidy_files(document);
+      files.emplace_back("results.json", results_text(document));
+      commit_output_set(request.out, files);
       if (!request.quiet) print_summary_table(document, out);
       err << "recordflow: results in " << (request.out / "results.json").string() << "\n";
       if (!plan.shard.whole())
         err << "recordflow: this is shard " << plan.shard.to_string()
             << " of a split run; combine the shards' directories with `recordflow merge DIR... --out DIR`\n";
     } else if (!input.replications.empty()) {
-      write_file_atomically(request.out / "results.partial.json", results_text(document));
+      commit_output_set(request.out, {{"results.partial.json", results_text(document)}});
       err << "recordflow: " << (jobs.interrupted() ? "interrupted" : "run failed") << "; kept "
           << input.replications.size() << " finished replication(s) in "
           << (request.out / "results.partial.json").string()
@@ -217,9 +305,8 @@ int execute_run(const RunRequest& request, std::ostream& out, std::ostream& err)
   } catch (const std::exception& e) {
     err << "recordflow: cannot write results: " << e.what() << "\n";
     code = 1;
+    if (complete && document.is_object()) keep_partial(request.out, document, err);
   }
-  std::error_code ignored;
-  fs::remove_all(work_dir, ignored);
   return code;
 }
 

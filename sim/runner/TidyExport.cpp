@@ -161,13 +161,13 @@ std::string tidy_jsonl(const TidyTable& table) {
 
 namespace recordflow {
 
-void write_tidy_files(const std::filesystem::path& dir, const Json& results) {
+std::vector<std::pair<std::string, std::string>> tidy_files(const Json& results) {
   const TidyTable metrics = tidy_table(results);
-  write_file_atomically(dir / "tidy.csv", tidy_csv(metrics));
-  write_file_atomically(dir / "tidy.jsonl", tidy_jsonl(metrics));
   const TidyTable series = tidy_series_table(results);
-  write_file_atomically(dir / "tidy_series.csv", tidy_csv(series));
-  write_file_atomically(dir / "tidy_series.jsonl", tidy_jsonl(series));
+  return {{"tidy.csv", tidy_csv(metrics)},
+          {"tidy.jsonl", tidy_jsonl(metrics)},
+          {"tidy_series.csv", tidy_csv(series)},
+          {"tidy_series.jsonl", tidy_jsonl(series)}};
 }
 
 }  // namespace recordflow

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace recordflow {
@@ -27,7 +28,8 @@ TidyTable tidy_series_table(const nlohmann::json& results);
 std::string tidy_csv(const TidyTable& table);    // RFC 4180, header line first, "\n" line ends
 std::string tidy_jsonl(const TidyTable& table);  // one JSON object per line, keys in column order
 
-// Writes tidy.csv, tidy.jsonl, tidy_series.csv and tidy_series.jsonl into `dir`, each atomically.
-void write_tidy_files(const std::filesystem::path& dir, const nlohmann::json& results);
+// The tidy files of a result set, as (file name, content): tidy.csv, tidy.jsonl, tidy_series.csv and
+// tidy_series.jsonl (written with results.json as one output set, runner/OutputSet.hpp).
+std::vector<std::pair<std::string, std::string>> tidy_files(const nlohmann::json& results);
 
 }  // namespace recordflow

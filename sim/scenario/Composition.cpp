@@ -41,10 +41,20 @@ class Composer {
     JsonReadResult read = read_json_file(path);
     if (!read.value) {
       for (auto& d : read.diagnostics) {
-        if (!from_file.empty() && d.message == "file not found") {
-          d.message = "included file not found: " + path;
+        // Located at the include that named the file: the problem is that this file was included.
+        if (!from_file.empty()) {
+          if (d.message == "file not found") {
+            d.message = "included file not found: " + path;
+          } else {
+            d.message = "cannot include " + path + ": " + d.message;
+            if (d.line > 0)
+              d.message += " (line " + std::to_string(d.line) + ", column " + std::to_string(d.column) + ")";
+            else if (!d.pointer.empty())
+              d.message += " (at " + d.pointer + ")";
+          }
           d.file = from_file;
           d.pointer = from_pointer;
+          d.line = d.column = 0;
         }
         out_.diagnostics.push_back(std::move(d));
       }
@@ -52,8 +62,12 @@ class Composer {
     }
     json own = std::move(*read.value);
     if (!own.is_object()) {
-      report(path, "", "a scenario or model part must be a JSON object, not " + std::string(own.type_name()),
-             "start the file with {\"recordflow\": 1, ...}");
+      const std::string message =
+          "a scenario or model part must be a JSON object, not " + std::string(own.type_name());
+      if (from_file.empty())
+        report(path, "", message, "start the file with {\"recordflow\": 1, ...}");
+      else
+        report(from_file, from_pointer, "cannot include " + path + ": " + message, "is this the right file?");
       return std::nullopt;
     }
     check_version(own, path);

@@ -2,8 +2,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <set>
 #include <sstream>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 namespace recordflow {
 namespace {
@@ -95,6 +99,64 @@ std::string parse_reason(const std::string& what) {
 
 }  // namespace
 
+// Parser callback that follows the JSON Pointer of what is being parsed and remembers the first key that
+// occurs twice in one object (nlohmann keeps the last value silently).
+class DuplicateKeyFinder {
+ public:
+  bool on_event(nlohmann::json::parse_event_t event, const nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    switch (event) {
+      case Event::object_start:
+      case Event::array_start:
+        element_begins();
+        frames_.push_back(Frame{event == Event::array_start, -1, {}, {}});
+        break;
+      case Event::key: {
+        Frame& frame = frames_.back();
+        frame.key = parsed.get<std::string>();
+        if (!frame.keys.insert(frame.key).second && !duplicate_)
+          duplicate_ = std::make_pair(container_pointer() + "/" + escaped(frame.key), frame.key);
+        break;
+      }
+      case Event::value:
+        element_begins();
+        break;
+      case Event::object_end:
+      case Event::array_end:
+        frames_.pop_back();
+        break;
+    }
+    return true;
+  }
+  // (pointer of the repeated key, the key) of the first duplicate.
+  const std::optional<std::pair<std::string, std::string>>& duplicate() const { return duplicate_; }
+
+ private:
+  struct Frame {
+    bool array = false;
+    long index = -1;
+    std::set<std::string> keys;
+    std::string key;
+  };
+  static std::string escaped(const std::string& key) {
+    std::string out;
+    for (const char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+    return out;
+  }
+  void element_begins() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+  // The pointer of the innermost open object or array.
+  std::string container_pointer() const {
+    std::string pointer;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
+      pointer += "/" + (frames_[i].array ? std::to_string(frames_[i].index) : escaped(frames_[i].key));
+    return pointer;
+  }
+  std::vector<Frame> frames_;
+  std::optional<std::pair<std::string, std::string>> duplicate_;
+};
+
 JsonReadResult parse_json_text(std::string text, const std::string& file) {
   JsonReadResult result;
   if (text.size() > kMaxDocumentBytes) {
@@ -125,7 +187,17 @@ JsonReadResult parse_json_text(std::string text, const std::string& file) {
     return result;
   }
   try {
-    result.value = nlohmann::json::parse(text);
+    DuplicateKeyFinder finder;
+    result.value = nlohmann::json::parse(
+        text, [&finder](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          return finder.on_event(event, parsed);
+        });
+    if (const auto& duplicate = finder.duplicate()) {
+      result.value.reset();
+      result.diagnostics.push_back({file, duplicate->first, "duplicate key \"" + duplicate->second + "\"",
+                                    "a key may appear once per object; JSON would keep only the last value",
+                                    0, 0});
+    }
   } catch (const nlohmann::json::parse_error& e) {
     const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     std::string hint;

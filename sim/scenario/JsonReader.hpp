@@ -1,7 +1,8 @@
 // JsonReader: reads one JSON file defensively. Refuses, with a located Diagnostic and never a crash or
 // hang: missing or unreadable files, files over kMaxDocumentBytes, empty files, binary data, invalid
 // UTF-8, nesting deeper than kMaxNestingDepth (checked before parsing, since the parser recurses),
-// syntax errors (line and column) and numbers out of the range of a double (e.g. 1e400).
+// syntax errors (line and column), numbers out of the range of a double (e.g. 1e400) and keys that occur
+// twice in one object (located by the JSON Pointer of the repeated key).
 #pragma once
 
 #include <cstddef>

@@ -283,6 +283,12 @@ class Checker {
     else if (w["start"].is_string())
       r_.reference(at(p, "start"), "state", str(w, "start"), states);
     if (states.empty()) r_.add(p, "pathway has no \"states\"");
+    if (has(w, "arrivals") && w["arrivals"].is_object() && has(w["arrivals"], "rate_per_1000")) {
+      const auto rate = read_rate(w["arrivals"]["rate_per_1000"]);
+      if (rate && !(*rate > 0))
+        r_.add(at(at(p, "arrivals"), "rate_per_1000"), "the arrival rate is zero: nobody would ever arrive",
+               "remove the pathway or give it a positive rate");
+    }
     if (has(w, "arrivals") && w["arrivals"].is_object())
       for (const char* key : {"weekly_profile", "daily_profile"}) {
         const json profile = w["arrivals"].value(key, json::array());
@@ -379,6 +385,11 @@ class Checker {
         has(e, "warm_up")
             ? r_.duration("/experiment/warm_up", e["warm_up"], 0, false, "the warm-up").value_or(-1)
             : -1;
+    if (horizon > kMaxHorizonHours)
+      r_.add("/experiment/horizon",
+             "the horizon (" + format_duration(horizon) + ") exceeds the limit of " +
+                 format_duration(kMaxHorizonHours),
+             "simulate a shorter period; results per year are reported as rates");
     if (horizon > 0 && warm_up >= horizon)
       r_.add("/experiment/warm_up", "the warm-up (" + format_duration(warm_up) +
                                         ") must be shorter than the horizon (" + format_duration(horizon) +

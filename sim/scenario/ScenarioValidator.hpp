@@ -1,7 +1,8 @@
 // ScenarioValidator: the semantic rules of a runnable scenario that a JSON Schema cannot express:
 // required parts, references between named things, probabilities and shares summing to 1 (1e-9),
-// impossible durations, schedules, staff pools and calendars, channel shapes, and (per design, see
-// FlowValidator) that every needed flow is routed. Collects every problem; never throws.
+// impossible durations (a horizon of at most 100 years), zero arrival rates, schedules, staff pools and
+// calendars, channel shapes, and (per design, see FlowValidator) that every needed flow is routed. Collects
+// every problem; never throws.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 namespace recordflow {
 
 constexpr double kSumTolerance = 1e-9;
+constexpr double kMaxHorizonHours = 100 * 365 * 24;  // 100 years: the longest horizon a scenario may ask
 
 // `document` is composed with defaults filled in; `design` (if not empty) is the design whose flows are
 // checked, with its `set` already applied to `document`.

@@ -1,7 +1,9 @@
 #include "scenario/SchemaValidator.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <utility>
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
@@ -126,6 +128,24 @@ std::string describe(const json* node) {
   return text;
 }
 
+// valijson's "Expected number less than or equal to 100000.000000" as ("more than the maximum of",
+// "100000"); nothing for other messages.
+std::optional<std::pair<std::string, std::string>> number_bound(const std::string& message) {
+  static const std::pair<const char*, const char*> kBounds[] = {
+      {"Expected number less than or equal to ", "more than the maximum of"},
+      {"Expected number greater than or equal to ", "less than the minimum of"},
+      {"Expected number less than ", "not less than"},
+      {"Expected number greater than ", "not more than"}};
+  for (const auto& [prefix, phrase] : kBounds) {
+    if (message.rfind(prefix, 0) != 0) continue;
+    std::string limit = message.substr(std::string(prefix).size());
+    if (const auto dot = limit.find('.'); dot != std::string::npos && limit.find_first_not_of('0', dot + 1) == std::string::npos)
+      limit.erase(dot);
+    return std::make_pair(std::string(phrase), limit);
+  }
+  return std::nullopt;
+}
+
 Diagnostic translate(const valijson::ValidationResults::Error& error, const json& document,
                      const SchemaVocabulary* vocabulary) {
   const json* node = nullptr;
@@ -162,6 +182,8 @@ Diagnostic translate(const valijson::ValidationResults::Error& error, const json
   } else if (vocabulary && m.rfind("Failed to match expected value set by 'const'", 0) == 0) {
     d.message = describe(node) + " is not the expected value";
     if (d.pointer == "/recordflow") d.hint = "the language version is 1";
+  } else if (const auto bound = number_bound(m)) {
+    d.message = describe(node) + " is " + bound->first + " " + bound->second;
   } else {
     d.message = m;
   }

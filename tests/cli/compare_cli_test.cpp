@@ -40,6 +40,7 @@ fs::path write_results(const std::string& name, bool sweep) {
   input.designs = {"a", "b", "c"};
   input.baseline = "a";
   input.manifest = {{"seed", 7},
+                    {"complete", true},  // a finished set: compare refuses an incomplete one
                     {"designs", input.designs},
                     {"baseline", "a"},
                     {"scenario", {{"designs", {{"b", {{"label", "Bee design"}}}}}}}};

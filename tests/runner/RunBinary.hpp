@@ -8,8 +8,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runner/AtomicFile.hpp"
@@ -43,6 +46,7 @@ class Child {
     posix_spawn_file_actions_destroy(&actions);
   }
   void signal(int sig) const { ::kill(pid_, sig); }
+  pid_t pid() const { return pid_; }
   Invocation wait() {
     Invocation result;
     int status = 0;
@@ -56,6 +60,29 @@ class Child {
  private:
   std::filesystem::path capture_;
   pid_t pid_ = -1;
+};
+
+// A fresh directory <tmp>/<prefix>-<pid>/<name> (its parent created, itself absent).
+inline std::filesystem::path scratch_path(const std::string& prefix, const std::string& name) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / (prefix + "-" + std::to_string(::getpid())) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir.parent_path());
+  return dir;
+}
+
+// Removes <tmp>/<prefix>-<pid> when the test program ends (register with AddGlobalTestEnvironment).
+class ScratchCleanup : public ::testing::Environment {
+ public:
+  explicit ScratchCleanup(std::string prefix) : prefix_(std::move(prefix)) {}
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(
+        std::filesystem::temp_directory_path() / (prefix_ + "-" + std::to_string(::getpid())), ignored);
+  }
+
+ private:
+  std::string prefix_;
 };
 
 inline Invocation run_binary(const std::vector<std::string>& args, const std::filesystem::path& capture) {

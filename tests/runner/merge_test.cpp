@@ -55,6 +55,39 @@ TEST(Merge, RejectsShardsOfDifferentRuns) {
   EXPECT_FALSE(report.errors.empty());
 }
 
+TEST(Merge, BlamesTheInputThatDiffersByFileAndField) {
+  auto other = shard_document(3, 3, 4);
+  other["manifest"]["seed"] = 7;
+  // Given out of shard order: the blame must follow the input, not its position after sorting.
+  const MergeReport report =
+      merge_results({{"s3", other}, {"s2", shard_document(2, 3, 4)}, {"s1", shard_document(1, 3, 4)}});
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].rfind("s3: shard 3/3 is from a different run: manifest.seed is 7", 0), 0u)
+      << report.errors[0];
+  EXPECT_NE(
+      report.errors[0].find("the other inputs have " + shard_document(1, 3, 4)["manifest"]["seed"].dump()),
+      std::string::npos)
+      << report.errors[0];
+}
+
+TEST(Merge, BlamesTheShardOfAnotherSplitByItsOrigin) {
+  const MergeReport report = merge_results(
+      {{"s3", shard_document(3, 3, 4)}, {"s2", shard_document(2, 3, 4)}, {"whole", shard_document(1, 1, 4)}});
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].rfind("whole: shard 1/1 is from a split into 1", 0), 0u) << report.errors[0];
+}
+
+TEST(Merge, RefusesAReplicationThatWasNotPlanned) {
+  auto extra = shard_document(2, 2, 4);
+  auto replication = extra["replications"][0];
+  replication["replication"] = 9;  // the run planned 4 per design
+  extra["replications"].push_back(replication);
+  const MergeReport report = merge_results({{"a", shard_document(1, 2, 4)}, {"b", extra}});
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].rfind("b: replication ", 0), 0u) << report.errors[0];
+  EXPECT_NE(report.errors[0].find("was not planned"), std::string::npos) << report.errors[0];
+}
+
 TEST(Merge, RejectsSomethingElse) {
   const MergeReport report = merge_results({{"x", nlohmann::json{{"hello", 1}}}});
   ASSERT_EQ(report.errors.size(), 1u);

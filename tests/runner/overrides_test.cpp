@@ -41,4 +41,12 @@ TEST(Overrides, FullFactorialFirstFactorSlowest) {
   EXPECT_EQ(overrides_object(points[5]), (nlohmann::json{{"/a", 2}, {"/b", "z"}}));
 }
 
+TEST(Overrides, InvalidUtf8IsRefusedNotThrown) {
+  std::string error;
+  EXPECT_FALSE(parse_override("/population=\xff", &error).has_value());
+  EXPECT_NE(error.find("not valid UTF-8"), std::string::npos) << error;
+  EXPECT_FALSE(parse_factor("/population=1,\xfe", &error).has_value());
+  EXPECT_NE(error.find("not valid UTF-8"), std::string::npos) << error;
+}
+
 }  // namespace recordflow

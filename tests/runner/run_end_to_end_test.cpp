@@ -16,10 +16,7 @@ using nlohmann::json;
 namespace {
 
 fs::path scratch(const std::string& name) {
-  const auto dir = fs::temp_directory_path() / ("recordflow-e2e-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir.parent_path());
-  return dir;
+  return testing::scratch_path("recordflow-e2e", name);
 }
 
 std::vector<std::string> demo_run(const fs::path& out, int jobs, std::vector<std::string> extra = {}) {
@@ -44,16 +41,8 @@ json load(const fs::path& file) {
   return json::parse(read_file(file));
 }
 
-// Removes this process's scratch directories when the suite ends.
-class ScratchCleanup : public ::testing::Environment {
- public:
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(fs::temp_directory_path() / ("recordflow-e2e-" + std::to_string(::getpid())), ignored);
-  }
-};
 [[maybe_unused]] ::testing::Environment* const cleanup =
-    ::testing::AddGlobalTestEnvironment(new ScratchCleanup);
+    ::testing::AddGlobalTestEnvironment(new testing::ScratchCleanup("recordflow-e2e"));
 
 bool has_temporary_files(const fs::path& dir) {
   if (!fs::exists(dir)) return false;

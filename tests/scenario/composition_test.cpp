@@ -114,12 +114,15 @@ TEST_F(CompositionTest, ADiamondIsNotACycle) {
   EXPECT_TRUE(c.diagnostics.empty()) << format_diagnostics(c.diagnostics);
 }
 
-TEST_F(CompositionTest, ErrorsInIncludedFilesNameThatFile) {
+TEST_F(CompositionTest, ErrorsInIncludedFilesAreLocatedAtTheIncludeAndNameThatFile) {
   const auto part = write("parts/bad.json", "{\"recordflow\": 1,\n \"x\": }");
-  auto c = compose(write("main.json", R"({"recordflow": 1, "include": ["parts/bad.json"]})"));
+  const auto main = write("main.json", R"({"recordflow": 1, "include": ["parts/bad.json"]})");
+  auto c = compose(main);
   ASSERT_EQ(c.diagnostics.size(), 1u);
-  EXPECT_EQ(c.diagnostics[0].file, fs::path(part).lexically_normal().string());
-  EXPECT_EQ(c.diagnostics[0].line, 2);
+  EXPECT_EQ(c.diagnostics[0].file, main);
+  EXPECT_EQ(c.diagnostics[0].pointer, "/include/0");
+  EXPECT_NE(c.diagnostics[0].message.find(fs::path(part).lexically_normal().string()), std::string::npos);
+  EXPECT_NE(c.diagnostics[0].message.find("(line 2, column"), std::string::npos) << c.diagnostics[0].message;
 }
 
 TEST_F(CompositionTest, DesignOrderIsDeclarationOrder) {
