@@ -1,6 +1,6 @@
 // recordflow validate: loads, composes and validates scenario files (every design), printing every
-// problem as "file: /pointer: message (hint: ...)" on stderr and a one-line summary per valid file on
-// stdout. Exit 0 when every file is valid, 2 otherwise. Never writes a file.
+// problem as "file: /pointer: message (hint: ...)" on stderr and a summary per valid file on stdout (one
+// line, then its uncertain inputs, one per line, if it declares any). Exit 0 when every file is valid, 2 otherwise. Never writes a file.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -40,6 +40,11 @@ std::string summary(const LoadedScenario& loaded) {
     for (std::size_t i = 0; i < scenario.pathways.size(); ++i)
       text += (i ? ", " : "") + scenario.pathways[i].name;
     text += ")";
+  }
+  if (!loaded.uncertain_inputs.empty()) {
+    text += "\n  " + std::to_string(loaded.uncertain_inputs.size()) + " uncertain input(s):";
+    for (const auto& input : loaded.uncertain_inputs)
+      text += "\n    " + input.pointer + " ~ " + input.describe() + " [" + input.group + "]: " + input.source;
   }
   return text;
 }

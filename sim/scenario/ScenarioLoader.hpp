@@ -12,6 +12,7 @@
 
 #include "scenario/Diagnostic.hpp"
 #include "scenario/Scenario.hpp"
+#include "scenario/UncertainInputs.hpp"
 
 namespace recordflow {
 
@@ -22,6 +23,7 @@ struct LoadedScenario {
   nlohmann::json resolved;              // composed document, defaults filled in, before design overrides
   std::vector<std::string> designs;     // design names in declaration order
   std::vector<Diagnostic> diagnostics;  // empty when the scenario is valid
+  std::vector<UncertainInput> uncertain_inputs;  // the `uncertainty` section, checked
   bool ok() const { return diagnostics.empty(); }
 };
 
