@@ -29,7 +29,8 @@ void add_uncertainty_command(CLI::App& app, CommandAction& action) {
       ->allow_extra_args(false);
   sub->add_option("--out,-o", *out, "Output directory")->capture_default_str();
   sub->add_option("--from", *from, "Analyse the results.json in this directory instead of running");
-  sub->add_option("--jobs,-j", run.jobs, "Worker processes (default: number of cores)")->check(CLI::PositiveNumber);
+  sub->add_option("--jobs,-j", run.jobs, "Worker processes (default: number of cores)")
+      ->check(CLI::PositiveNumber);
   sub->add_option("--replications,-n", *replications, "Replications per design and parameter set")
       ->check(CLI::PositiveNumber);
   sub->add_option("--design,-d", run.designs, "Analyse only these designs")->allow_extra_args(false);

@@ -4,7 +4,8 @@
 
 namespace recordflow {
 
-ParameterSets sample_parameter_sets(const std::vector<UncertainInput>& inputs, int count, std::uint64_t seed) {
+ParameterSets sample_parameter_sets(const std::vector<UncertainInput>& inputs, int count,
+                                    std::uint64_t seed) {
   ParameterSets sets;
   sets.levels = latin_hypercube(count, static_cast<int>(inputs.size()), seed);
   for (const auto& row : sets.levels) {

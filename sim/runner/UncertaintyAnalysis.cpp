@@ -107,7 +107,8 @@ Json analyse_uncertainty(const Json& results, const UncertaintyRequest& request)
     const auto metric = entry.at("metric").get<std::string>();
     const auto point = entry.at("point").get<std::size_t>();
     if (!values.count(metric) || point >= sets || !design_index.count(entry.at("design"))) continue;
-    values[metric][point][design_index[entry.at("design").get<std::string>()]] = entry.at("mean").get<double>();
+    values[metric][point][design_index[entry.at("design").get<std::string>()]] =
+        entry.at("mean").get<double>();
   }
   for (const auto& [metric, matrix] : values)
     for (std::size_t s = 0; s < sets; ++s)
@@ -128,11 +129,12 @@ Json analyse_uncertainty(const Json& results, const UncertaintyRequest& request)
                    "(linear and squared terms, least squares), then EVPI of the fitted values"}}}};
   Json inputs = Json::array();
   for (const auto& i : request.inputs)
-    inputs.push_back(Json{{"pointer", i.pointer}, {"distribution", i.describe()}, {"group", i.group},
-                          {"source", i.source}});
+    inputs.push_back(Json{
+        {"pointer", i.pointer}, {"distribution", i.describe()}, {"group", i.group}, {"source", i.source}});
   analysis["inputs"] = std::move(inputs);
   Json parameter_sets = Json::array();
-  for (std::size_t s = 0; s < sets; ++s) parameter_sets.push_back(Json{{"set", s}, {"values", request.sets.overrides[s]}});
+  for (std::size_t s = 0; s < sets; ++s)
+    parameter_sets.push_back(Json{{"set", s}, {"values", request.sets.overrides[s]}});
   analysis["parameter_sets"] = std::move(parameter_sets);
   Json metrics = Json::array();
   for (const auto& m : request.metrics)
@@ -142,13 +144,14 @@ Json analyse_uncertainty(const Json& results, const UncertaintyRequest& request)
     ValueMatrix objective(sets, std::vector<double>(designs.size(), 0.0));
     for (const auto& [metric, weight] : request.objective.at("weights").items()) {
       if (!values.count(metric))
-        throw std::runtime_error("the objective weighs " + metric + ", which is not among the metrics analysed");
+        throw std::runtime_error("the objective weighs " + metric +
+                                 ", which is not among the metrics analysed");
       for (std::size_t s = 0; s < sets; ++s)
         for (std::size_t d = 0; d < designs.size(); ++d)
           objective[s][d] += weight.get<double>() * values[metric][s][d];
     }
-    analysis["objective"] = analyse_values(request.objective.value("name", "objective"), objective, true,
-                                           designs, request);
+    analysis["objective"] =
+        analyse_values(request.objective.value("name", "objective"), objective, true, designs, request);
   }
   return analysis;
 }
@@ -158,13 +161,14 @@ std::string uncertainty_summary_text(const Json& analysis) {
   auto blocks = analysis.at("metrics");
   if (analysis.contains("objective")) blocks.push_back(analysis["objective"]);
   for (const auto& m : blocks) {
-    out << m.at("metric").get<std::string>() << " (" << (m.at("larger_is_better").get<bool>() ? "larger" : "smaller")
-        << " is better): P(best)";
+    out << m.at("metric").get<std::string>() << " ("
+        << (m.at("larger_is_better").get<bool>() ? "larger" : "smaller") << " is better): P(best)";
     for (const auto& d : m.at("designs"))
-      out << " " << d.at("design").get<std::string>() << " " << std::lround(100 * d.at("probability_best").get<double>())
-          << " %";
+      out << " " << d.at("design").get<std::string>() << " "
+          << std::lround(100 * d.at("probability_best").get<double>()) << " %";
     out << "; EVPI " << m.at("evpi").get<double>();
-    for (const auto& g : m.at("evppi")) out << "; EVPPI[" << g.at("group").get<std::string>() << "] " << g.at("evppi").get<double>();
+    for (const auto& g : m.at("evppi"))
+      out << "; EVPPI[" << g.at("group").get<std::string>() << "] " << g.at("evppi").get<double>();
     out << "\n";
   }
   return out.str();

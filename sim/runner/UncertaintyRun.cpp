@@ -14,7 +14,8 @@ int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, st
   std::vector<JsonOverride> common;
   for (const auto& text : base.set_arguments) {
     std::string error;
-    if (auto o = parse_override(text, &error)) common.push_back(*o);
+    if (auto o = parse_override(text, &error))
+      common.push_back(*o);
     else {
       err << "--set " << error << "\n";
       return 2;
@@ -39,7 +40,8 @@ int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, st
   request.seed = options.sample_seed.value_or(
       base.seed.value_or(loaded.resolved.value("/experiment/seed"_json_pointer, std::uint64_t{1})));
   request.sets = sample_parameter_sets(request.inputs, options.sets, request.seed);
-  request.metrics = options.metrics.empty() ? std::vector<std::string>{"gap_rate", "staff_minutes"} : options.metrics;
+  request.metrics =
+      options.metrics.empty() ? std::vector<std::string>{"gap_rate", "staff_minutes"} : options.metrics;
   const Json experiment = loaded.resolved.value("experiment", Json::object());
   if (experiment.contains("objective")) {
     request.objective = experiment["objective"];
@@ -59,7 +61,8 @@ int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, st
     if (code != 0) return code;
     if (!run.shard ? false : !run.shard->whole()) {
       err << "recordflow: this is one shard; merge the shards (`recordflow merge DIR... --out DIR`) and "
-             "analyse with `recordflow uncertainty " << base.scenario_file << " --from DIR`\n";
+             "analyse with `recordflow uncertainty "
+          << base.scenario_file << " --from DIR`\n";
       return 0;
     }
   }
@@ -87,7 +90,8 @@ int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, st
     if (!base.quiet) out << uncertainty_summary_text(analysis);
     err << "recordflow: uncertainty analysis in " << (base.out / "uncertainty.json").string() << "\n";
   } catch (const std::exception& e) {
-    err << "recordflow: cannot analyse " << (results_dir / "results.json").string() << ": " << e.what() << "\n";
+    err << "recordflow: cannot analyse " << (results_dir / "results.json").string() << ": " << e.what()
+        << "\n";
     return 1;
   }
   return 0;

@@ -18,10 +18,10 @@
 namespace recordflow {
 
 struct UncertaintyOptions {
-  RunRequest run;                    // scenario, --set, designs, replications, jobs, shard, out, timeout
-  int sets = 100;                    // parameter sets
-  std::optional<std::uint64_t> sample_seed;  // default: the scenario's seed
-  std::vector<std::string> metrics;  // default: gap_rate, staff_minutes
+  RunRequest run;  // scenario, --set, designs, replications, jobs, shard, out, timeout
+  int sets = 100;  // parameter sets
+  std::optional<std::uint64_t> sample_seed;   // default: the scenario's seed
+  std::vector<std::string> metrics;           // default: gap_rate, staff_minutes
   std::optional<std::filesystem::path> from;  // analyse this results directory instead of running
 };
 

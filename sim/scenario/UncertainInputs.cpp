@@ -28,7 +28,8 @@ struct Reader {
   std::vector<Diagnostic>& problems;
 
   void fail(const std::string& message, const std::string& field = "", const std::string& hint = "") {
-    problems.push_back(Diagnostic{file, field.empty() ? where : pointer_append(where, field), message, hint, 0, 0});
+    problems.push_back(
+        Diagnostic{file, field.empty() ? where : pointer_append(where, field), message, hint, 0, 0});
   }
   // A number (or, for durations, a duration string) in hours; nullopt after reporting.
   std::optional<double> value(const std::string& field, std::optional<double> fallback = std::nullopt) {
@@ -59,7 +60,8 @@ double UncertainInput::quantile(double u) const {
       if (high == low) return low;
       return boost::math::quantile(boost::math::triangular_distribution<double>(low, mode, high), u);
     case Kind::beta:
-      return low + (high - low) * boost::math::quantile(boost::math::beta_distribution<double>(alpha, beta), u);
+      return low +
+             (high - low) * boost::math::quantile(boost::math::beta_distribution<double>(alpha, beta), u);
   }
   return low;
 }
@@ -102,15 +104,18 @@ std::vector<UncertainInput> read_uncertain_inputs(const json& doc, const SourceM
       continue;
     }
     if (!doc.contains(target)) {
-      problems.push_back(Diagnostic{file, where, "the uncertain input points at nothing: the scenario has no " + pointer,
-                                    "point at an existing number, e.g. \"/access_profiles/portal/look_probability\"", 0, 0});
+      problems.push_back(
+          Diagnostic{file, where, "the uncertain input points at nothing: the scenario has no " + pointer,
+                     "point at an existing number, e.g. \"/access_profiles/portal/look_probability\"", 0, 0});
       continue;
     }
     const json& current = doc.at(target);
     input.duration = current.is_string() && read_duration(current).has_value();
     if (!current.is_number() && !input.duration) {
-      problems.push_back(Diagnostic{file, where, "the uncertain input must point at a number or a duration, not " +
-                                                     std::string(current.type_name()), "", 0, 0});
+      problems.push_back(Diagnostic{
+          file, where,
+          "the uncertain input must point at a number or a duration, not " + std::string(current.type_name()),
+          "", 0, 0});
       continue;
     }
     if (!entry.is_object()) continue;  // the schema reports it
@@ -146,7 +151,8 @@ std::vector<UncertainInput> read_uncertain_inputs(const json& doc, const SourceM
     if (problems.size() != before) continue;
     if (!(std::isfinite(input.low) && std::isfinite(input.high) && input.low <= input.high)) {
       read.fail("the range's low end (" + format_number(input.low) + ") exceeds its high end (" +
-                format_number(input.high) + ")", "min");
+                    format_number(input.high) + ")",
+                "min");
       continue;
     }
     if (is_probability(pointer) && !input.duration && (input.low < 0 || input.high > 1)) {
@@ -155,7 +161,8 @@ std::vector<UncertainInput> read_uncertain_inputs(const json& doc, const SourceM
       continue;
     }
     if (input.source.empty()) {
-      read.fail("an uncertain input needs its \"source\": a published figure or \"assumption: ...\"", "source");
+      read.fail("an uncertain input needs its \"source\": a published figure or \"assumption: ...\"",
+                "source");
       continue;
     }
     inputs.push_back(std::move(input));

@@ -20,9 +20,9 @@ struct UncertainInput {
   enum class Kind { uniform, triangular, beta };
   std::string pointer;  // where the value lives in the resolved scenario
   Kind kind = Kind::uniform;
-  double low = 0;   // uniform/triangular: min; beta: lower end of its support (default 0)
-  double mode = 0;  // triangular only
-  double high = 0;  // uniform/triangular: max; beta: upper end (default 1)
+  double low = 0;              // uniform/triangular: min; beta: lower end of its support (default 0)
+  double mode = 0;             // triangular only
+  double high = 0;             // uniform/triangular: max; beta: upper end (default 1)
   double alpha = 1, beta = 1;  // beta only
   bool duration = false;       // the value is a duration string; low/mode/high are hours
   std::string source;

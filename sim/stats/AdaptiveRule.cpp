@@ -6,9 +6,13 @@
 
 namespace recordflow {
 
-int pilot_replications(const AdaptiveRule& rule) { return std::max(rule.min, kSoundPilotReplications); }
+int pilot_replications(const AdaptiveRule& rule) {
+  return std::max(rule.min, kSoundPilotReplications);
+}
 
-double relative_half_width_target(double gamma) { return gamma / (1 + gamma); }
+double relative_half_width_target(double gamma) {
+  return gamma / (1 + gamma);
+}
 
 int planned_replications(std::span<const double> pilot, const AdaptiveRule& rule) {
   const int max = std::max(rule.max, 2);

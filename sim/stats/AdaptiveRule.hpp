@@ -20,8 +20,8 @@ namespace recordflow {
 constexpr int kSoundPilotReplications = 10;
 
 struct AdaptiveRule {
-  int min = kSoundPilotReplications;  // pilot size asked for; raised to kSoundPilotReplications
-  int max = 100;                      // most replications the second stage may report
+  int min = kSoundPilotReplications;         // pilot size asked for; raised to kSoundPilotReplications
+  int max = 100;                             // most replications the second stage may report
   double target_relative_half_width = 0.05;  // gamma: relative error of the mean, > 0
   double confidence = kDefaultConfidence;
 };

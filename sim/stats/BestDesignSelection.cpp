@@ -20,7 +20,8 @@ int selection_replications(const std::vector<std::vector<double>>& first, const 
     for (std::size_t l = i + 1; l < k; ++l) {
       std::vector<double> differences;
       for (int r = 0; r < rule.first_stage; ++r)
-        differences.push_back(first[i].at(static_cast<std::size_t>(r)) - first[l].at(static_cast<std::size_t>(r)));
+        differences.push_back(first[i].at(static_cast<std::size_t>(r)) -
+                              first[l].at(static_cast<std::size_t>(r)));
       const double sd = estimate(differences).sd.value_or(0);
       n = std::max(n, static_cast<int>(std::ceil(std::pow(t * sd / rule.indifference, 2))));
     }

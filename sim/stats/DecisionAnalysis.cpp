@@ -15,7 +15,9 @@ std::vector<double> column_means(const ValueMatrix& value) {
   return mean;
 }
 
-double max_of(const std::vector<double>& v) { return v.empty() ? 0 : *std::max_element(v.begin(), v.end()); }
+double max_of(const std::vector<double>& v) {
+  return v.empty() ? 0 : *std::max_element(v.begin(), v.end());
+}
 
 // Solves the symmetric system a x = b by Gaussian elimination with partial pivoting; a column whose pivot
 // vanishes (a constant regressor) gets coefficient 0.

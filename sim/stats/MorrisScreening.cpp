@@ -42,7 +42,8 @@ MorrisDesign morris_design(int dims, int trajectories, int levels, std::uint64_t
 }
 
 std::vector<ElementaryEffects> elementary_effects(const MorrisDesign& d, const std::vector<double>& outputs) {
-  if (outputs.size() != d.points.size()) throw std::invalid_argument("elementary_effects: one output per point");
+  if (outputs.size() != d.points.size())
+    throw std::invalid_argument("elementary_effects: one output per point");
   const auto k = static_cast<std::size_t>(d.dims);
   std::vector<std::vector<double>> effects(k);
   for (std::size_t t = 0; t < static_cast<std::size_t>(d.trajectories); ++t)

@@ -27,6 +27,7 @@ struct ElementaryEffects {
   double sigma = 0;    // standard deviation of the effects
 };
 
-std::vector<ElementaryEffects> elementary_effects(const MorrisDesign& design, const std::vector<double>& outputs);
+std::vector<ElementaryEffects> elementary_effects(const MorrisDesign& design,
+                                                  const std::vector<double>& outputs);
 
 }  // namespace recordflow

@@ -23,10 +23,23 @@ fs::path scratch(const std::string& name) {
   return dir;
 }
 
-std::vector<std::string> demo_uncertainty(const fs::path& out, int jobs, std::vector<std::string> extra = {}) {
-  std::vector<std::string> args{"uncertainty", "scenarios/demo.json", "--out", out.string(), "--jobs",
-                                std::to_string(jobs), "--sets", "4", "--replications", "2", "--quiet",
-                                "--set", "/experiment/horizon=12 d", "--set", "/experiment/warm_up=2 d"};
+std::vector<std::string> demo_uncertainty(const fs::path& out, int jobs,
+                                          std::vector<std::string> extra = {}) {
+  std::vector<std::string> args{"uncertainty",
+                                "scenarios/demo.json",
+                                "--out",
+                                out.string(),
+                                "--jobs",
+                                std::to_string(jobs),
+                                "--sets",
+                                "4",
+                                "--replications",
+                                "2",
+                                "--quiet",
+                                "--set",
+                                "/experiment/horizon=12 d",
+                                "--set",
+                                "/experiment/warm_up=2 d"};
   args.insert(args.end(), extra.begin(), extra.end());
   return args;
 }
@@ -50,7 +63,8 @@ TEST(UncertaintyEndToEnd, AnalysesEveryDesignAtEverySetDeterministically) {
     for (const auto& d : metric["designs"]) total += d["probability_best"].get<double>();
     EXPECT_NEAR(total, 1.0, 1e-12) << metric["metric"];
     EXPECT_GE(metric["evpi"].get<double>(), 0);
-    for (const auto& g : metric["evppi"]) EXPECT_LE(g["evppi"].get<double>(), metric["evpi"].get<double>() + 1e-12);
+    for (const auto& g : metric["evppi"])
+      EXPECT_LE(g["evppi"].get<double>(), metric["evpi"].get<double>() + 1e-12);
     EXPECT_EQ(metric["differences"].size(), 6u);
   }
   // The run behind it is an ordinary results document whose points are the sets.
@@ -74,8 +88,9 @@ TEST(UncertaintyEndToEnd, ScenarioWithoutUncertainInputsOrBadEntryExitsTwoWritin
                                out.string() + ".log");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("declares no uncertain inputs"), std::string::npos) << r.err;
-  r = testing::run_binary(demo_uncertainty(out, 1, {"--set", "/uncertainty/~1access_profiles~1portal~1look_probability/min=0.9"}),
-                          out.string() + ".log");
+  r = testing::run_binary(
+      demo_uncertainty(out, 1, {"--set", "/uncertainty/~1access_profiles~1portal~1look_probability/min=0.9"}),
+      out.string() + ".log");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("exceeds its high end"), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(out));

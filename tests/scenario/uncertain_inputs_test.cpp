@@ -11,7 +11,9 @@ namespace {
 
 const std::string kPortal = "/uncertainty/~1access_profiles~1portal~1look_probability";
 
-std::string demo() { return (test::source_dir() / "scenarios/demo.json").string(); }
+std::string demo() {
+  return (test::source_dir() / "scenarios/demo.json").string();
+}
 
 bool reports(const LoadedScenario& loaded, const std::string& pointer, const std::string& message) {
   for (const auto& d : loaded.diagnostics)
@@ -44,7 +46,7 @@ TEST(UncertainInputs, QuantilesFollowTheDistribution) {
   UncertainInput tri;
   tri.kind = UncertainInput::Kind::triangular;
   tri.low = 0, tri.mode = 1, tri.high = 2;
-  EXPECT_NEAR(tri.quantile(0.5), 1.0, 1e-12);  // symmetric
+  EXPECT_NEAR(tri.quantile(0.5), 1.0, 1e-12);    // symmetric
   EXPECT_NEAR(tri.quantile(0.125), 0.5, 1e-12);  // F(x) = x^2 / 2 on [0, 1]
   UncertainInput beta;
   beta.kind = UncertainInput::Kind::beta;
@@ -76,18 +78,16 @@ TEST(UncertainInputs, PointerToNothingIsRejected) {
 }
 
 TEST(UncertainInputs, ModeOutsideTheRangeAndMissingSourceAreRejected) {
-  auto loaded = load_scenario(demo(), {{kPortal,
-                                        {{"dist", "triangular"},
-                                         {"min", 0.1},
-                                         {"mode", 0.5},
-                                         {"max", 0.3},
-                                         {"source", "assumption: x"}}}});
+  auto loaded = load_scenario(
+      demo(),
+      {{kPortal,
+        {{"dist", "triangular"}, {"min", 0.1}, {"mode", 0.5}, {"max", 0.3}, {"source", "assumption: x"}}}});
   EXPECT_TRUE(reports(loaded, kPortal + "/mode", "between min and max"));
   loaded = load_scenario(demo(), {{kPortal, {{"dist", "uniform"}, {"min", 0.1}, {"max", 0.3}}}});
   EXPECT_FALSE(loaded.ok());  // the schema requires "source"
   const std::string text = "/uncertainty/~1population";
-  loaded = load_scenario(demo(), {{text,
-                                   {{"dist", "uniform"}, {"min", "1 h"}, {"max", "2 h"}, {"source", "x"}}}});
+  loaded =
+      load_scenario(demo(), {{text, {{"dist", "uniform"}, {"min", "1 h"}, {"max", "2 h"}, {"source", "x"}}}});
   EXPECT_TRUE(reports(loaded, text + "/min", "expected a number")) << format_diagnostics(loaded.diagnostics);
 }
 

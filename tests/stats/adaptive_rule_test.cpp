@@ -20,9 +20,9 @@ std::vector<double> normal_values(double mean, double sd, int n, RandomStream& r
 }
 
 struct CoverageOutcome {
-  double coverage = 0;        // share of intervals that hold the true mean
-  double within_gamma = 0;    // share with |mean - true| <= gamma * |true|
-  double mean_reported = 0;   // average N
+  double coverage = 0;       // share of intervals that hold the true mean
+  double within_gamma = 0;   // share with |mean - true| <= gamma * |true|
+  double mean_reported = 0;  // average N
 };
 
 // Runs the two-stage rule on `sequences` independent normal sequences of known mean 10 and coefficient

@@ -76,7 +76,8 @@ TEST(BestDesignSelection, FirstStageAloneIsNotEnough) {
 TEST(BestDesignSelection, SmallerIsBetterAndBadRulesThrow) {
   const SelectionRule rule{1, 0.05, 2, false};
   EXPECT_EQ(select_best({{3, 3}, {1, 1}, {2, 2}}, rule).best, 1);
-  EXPECT_THROW(selection_replications({{1, 2}, {1, 2}}, SelectionRule{0, 0.05, 2, true}), std::invalid_argument);
+  EXPECT_THROW(selection_replications({{1, 2}, {1, 2}}, SelectionRule{0, 0.05, 2, true}),
+               std::invalid_argument);
 }
 
 }  // namespace recordflow

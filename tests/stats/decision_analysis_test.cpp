@@ -11,7 +11,9 @@ namespace recordflow {
 namespace {
 
 // 99.9 % binomial margin of a share p estimated from n independent draws.
-double margin(double p, int n) { return 3.29 * std::sqrt(p * (1 - p) / n); }
+double margin(double p, int n) {
+  return 3.29 * std::sqrt(p * (1 - p) / n);
+}
 
 }  // namespace
 
