@@ -16,25 +16,9 @@ using Json = nlohmann::json;
 
 int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, std::ostream& err) {
   const RunRequest& base = options.base.run;
-  std::vector<JsonOverride> common;
-  for (const auto& text : base.set_arguments) {
-    std::string error;
-    if (auto o = parse_override(text, &error)) {
-      common.push_back(*o);
-    } else {
-      err << "--set " << error << "\n";
-      return 2;
-    }
-  }
-  const LoadedScenario loaded = load_scenario(base.scenario_file, common);
-  if (!loaded.ok()) {
-    err << format_diagnostics(loaded.diagnostics);
-    return 2;
-  }
-  if (loaded.uncertain_inputs.empty()) {
-    err << base.scenario_file << ": /uncertainty: the scenario declares no uncertain inputs\n";
-    return 2;
-  }
+  const auto scenario = load_uncertain_scenario(base, err);
+  if (!scenario) return 2;
+  const LoadedScenario& loaded = *scenario;
   if (options.base.sets < 2 || options.levels < 2 || options.levels % 2) {
     err << "--trajectories must be at least 2 and --levels even\n";
     return 2;

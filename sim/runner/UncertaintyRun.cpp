@@ -9,28 +9,35 @@ namespace recordflow {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
 
-int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, std::ostream& err) {
-  const RunRequest& base = options.run;
+std::optional<LoadedScenario> load_uncertain_scenario(const RunRequest& request, std::ostream& err) {
   std::vector<JsonOverride> common;
-  for (const auto& text : base.set_arguments) {
+  for (const auto& text : request.set_arguments) {
     std::string error;
-    if (auto o = parse_override(text, &error))
+    if (auto o = parse_override(text, &error)) {
       common.push_back(*o);
-    else {
+    } else {
       err << "--set " << error << "\n";
-      return 2;
+      return std::nullopt;
     }
   }
-  const LoadedScenario loaded = load_scenario(base.scenario_file, common);
+  LoadedScenario loaded = load_scenario(request.scenario_file, common);
   if (!loaded.ok()) {
     err << format_diagnostics(loaded.diagnostics);
-    return 2;
+    return std::nullopt;
   }
   if (loaded.uncertain_inputs.empty()) {
-    err << base.scenario_file << ": /uncertainty: the scenario declares no uncertain inputs (hint: see "
+    err << request.scenario_file << ": /uncertainty: the scenario declares no uncertain inputs (hint: see "
         << "\"Uncertain inputs\" in sim/scenario/LANGUAGE.md)\n";
-    return 2;
+    return std::nullopt;
   }
+  return loaded;
+}
+
+int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, std::ostream& err) {
+  const RunRequest& base = options.run;
+  const auto scenario = load_uncertain_scenario(base, err);
+  if (!scenario) return 2;
+  const LoadedScenario& loaded = *scenario;
   if (options.sets < 2) {
     err << "--sets must be at least 2\n";
     return 2;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "runner/RunRequest.hpp"
+#include "scenario/ScenarioLoader.hpp"
 
 namespace recordflow {
 
@@ -24,6 +25,10 @@ struct UncertaintyOptions {
   std::vector<std::string> metrics;           // default: gap_rate, staff_minutes
   std::optional<std::filesystem::path> from;  // analyse this results directory instead of running
 };
+
+// The scenario with the request's --set overrides applied, when it is valid and declares uncertain inputs;
+// otherwise none, after printing the problems (the caller exits 2).
+std::optional<LoadedScenario> load_uncertain_scenario(const RunRequest& request, std::ostream& err);
 
 int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, std::ostream& err);
 
