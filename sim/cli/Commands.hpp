@@ -25,6 +25,8 @@ void add_run_command(CLI::App& app, CommandAction& action);
 void add_compare_command(CLI::App& app, CommandAction& action);
 void add_sweep_command(CLI::App& app, CommandAction& action);
 void add_merge_command(CLI::App& app, CommandAction& action);
+void add_uncertainty_command(CLI::App& app, CommandAction& action);
+void add_sensitivity_command(CLI::App& app, CommandAction& action);
 void add_replicate_command(CLI::App& app, CommandAction& action);  // internal: one replication per process
 
 }  // namespace recordflow

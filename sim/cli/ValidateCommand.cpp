@@ -1,7 +1,8 @@
 // recordflow validate: loads, composes and validates scenario files (every design), printing every
-// problem as "file: /pointer: message (hint: ...)" on stderr and a one-line summary per valid file on
-// stdout; defaults that change results and were applied silently are printed as "warning: ..." lines on
-// stderr. Exit 0 when every file is valid (warnings or not), 2 otherwise. Never writes a file.
+// problem as "file: /pointer: message (hint: ...)" on stderr and a summary per valid file on stdout (one
+// line, then its uncertain inputs, one per line, if it declares any); defaults that change results and
+// were applied silently are printed as "warning: ..." lines on stderr. Exit 0 when every file is valid
+// (warnings or not), 2 otherwise. Never writes a file.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -33,6 +34,11 @@ std::string summary(const LoadedScenario& loaded) {
     for (std::size_t i = 0; i < scenario.pathways.size(); ++i)
       text += (i ? ", " : "") + scenario.pathways[i].name;
     text += ")";
+  }
+  if (!loaded.uncertain_inputs.empty()) {
+    text += "\n  " + std::to_string(loaded.uncertain_inputs.size()) + " uncertain input(s):";
+    for (const auto& input : loaded.uncertain_inputs)
+      text += "\n    " + input.pointer + " ~ " + input.describe() + " [" + input.group + "]: " + input.source;
   }
   return text;
 }

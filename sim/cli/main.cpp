@@ -26,6 +26,8 @@ int main(int argc, char** argv) {
   recordflow::add_graph_command(app, action);
   recordflow::add_schema_command(app, action);
   recordflow::add_merge_command(app, action);
+  recordflow::add_uncertainty_command(app, action);
+  recordflow::add_sensitivity_command(app, action);
   recordflow::add_replicate_command(app, action);
   try {
     app.parse(argc, argv);

@@ -70,7 +70,16 @@ PlanOutcome plan_run(const RunRequest& request) {
   plan.jobs = request.jobs > 0 ? request.jobs : available_cores();
   plan.user_overrides = overrides_object(common);
   plan.factors = factors;
-  for (const auto& point : factorial_points(factors)) {
+  std::vector<std::vector<JsonOverride>> point_overrides = factorial_points(factors);
+  if (!request.explicit_points.empty()) {
+    point_overrides.clear();
+    for (const auto& point : request.explicit_points) {
+      std::vector<JsonOverride> overrides;
+      for (const auto& [pointer, value] : point.items()) overrides.emplace_back(pointer, value);
+      point_overrides.push_back(std::move(overrides));
+    }
+  }
+  for (const auto& point : point_overrides) {
     PlannedPoint p;
     p.overrides = common;
     p.overrides.insert(p.overrides.end(), point.begin(), point.end());

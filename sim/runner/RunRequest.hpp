@@ -20,6 +20,7 @@ struct RunRequest {
   std::string scenario_file;
   std::vector<std::string> set_arguments;     // "PTR=VALUE"
   std::vector<std::string> factor_arguments;  // "PTR=v1,v2,..." (sweep); empty = plain run
+  std::vector<nlohmann::json> explicit_points;  // {PTR: value} per point (sampled parameter sets), or none
   std::vector<std::string> designs;           // empty = every design
   std::optional<int> replications;            // fixed count, replaces the scenario's rule
   std::optional<std::uint64_t> seed;
@@ -33,7 +34,7 @@ struct RunRequest {
   bool allow_large = false;       // run even when one replication would not fit the machine (Workload.hpp)
   std::filesystem::path resume;   // `--resume DIR`: run only what DIR's partial results are missing
   std::vector<std::string> command_line;  // the program's arguments as given, for the manifest
-  bool sweep() const { return !factor_arguments.empty(); }
+  bool sweep() const { return !factor_arguments.empty() || !explicit_points.empty(); }
 };
 
 struct PlannedPoint {

@@ -67,6 +67,7 @@ std::vector<std::vector<double>> headline_series(const std::vector<PointReplicat
 Json adaptive_json(const RunPlan& plan) {
   if (!plan.adaptive) return Json();
   return Json{{"min", plan.adaptive->min},
+              {"pilot", pilot_replications(*plan.adaptive)},
               {"max", plan.adaptive->max},
               {"target_relative_half_width", plan.adaptive->target_relative_half_width},
               {"metrics", plan.headline_metrics}};
@@ -202,33 +203,31 @@ int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
     progress.set_total(static_cast<int>(to_run.size()));
     ok = jobs.run(to_run);
   } else {
+    // Two stages per point: the pilot (replications 0..n0-1) plans N; the N fresh replications n0..n0+N-1
+    // are the ones reported (stats/AdaptiveRule.hpp).
     const AdaptiveRule& rule = *plan.adaptive;
-    int total = points * static_cast<int>(plan.designs.size()) * rule.min;
+    const int pilot = pilot_replications(rule);
+    const int designs = static_cast<int>(plan.designs.size());
+    int total = points * designs * pilot;
     for (int point = 0; point < points && ok; ++point) {
-      int available = 0;
-      for (;;) {
-        const auto series = headline_series(jobs.results(), plan, point, available);
-        const int more = more_replications_needed(series, available, rule, plan.jobs);
-        if (more == 0) break;
-        const auto batch = make_work_list(1, plan.designs, available, more);
+      for (const auto& [first, count] : {std::pair{0, pilot}, std::pair{pilot, -1}}) {
+        int stage = count;
+        if (stage < 0) {
+          stage = second_stage_replications(headline_series(jobs.results(), plan, point, pilot), rule);
+          kept[point] = stage;
+          total += designs * stage;
+        }
         std::vector<WorkItem> items;
-        for (auto item : batch) items.push_back(WorkItem{point, item.design, item.replication});
-        if (available > 0) total += static_cast<int>(items.size());
+        for (auto item : make_work_list(1, plan.designs, first, stage))
+          items.push_back(WorkItem{point, item.design, item.replication});
         planned_items.insert(planned_items.end(), items.begin(), items.end());
         progress.set_total(total);
         if (!(ok = jobs.run(items))) break;
-        available += more;
       }
-      const auto series = headline_series(jobs.results(), plan, point, available);
-      kept[point] = sufficient_replications(series, available, rule).value_or(std::min(available, rule.max));
     }
-    // Replications beyond the chosen n were run ahead in parallel; they are not part of the estimate.
-    auto& results = jobs.results();
-    std::erase_if(results, [&](const PointReplication& r) {
-      return kept.count(r.point) && r.result.replication >= kept[r.point];
-    });
-    std::erase_if(planned_items,
-                  [&](const WorkItem& w) { return kept.count(w.point) && w.replication >= kept[w.point]; });
+    // The pilot chose N; it is not part of the estimate.
+    std::erase_if(jobs.results(), [&](const PointReplication& r) { return r.result.replication < pilot; });
+    std::erase_if(planned_items, [&](const WorkItem& w) { return w.replication < pilot; });
   }
   progress.clear();
 

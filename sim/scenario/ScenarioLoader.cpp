@@ -80,6 +80,9 @@ LoadedScenario load_scenario(const std::string& path, const std::vector<JsonOver
   fill_defaults(doc, composed.design_order);
   out.resolved = doc;
   out.designs = composed.design_order;
+  std::vector<Diagnostic> uncertainty_problems;
+  out.uncertain_inputs = read_uncertain_inputs(doc, composed.sources, uncertainty_problems);
+  diagnostics.add(uncertainty_problems);
   if (out.designs.empty()) {
     try {
       diagnostics.add(validate_semantics(doc, composed.sources, ""));

@@ -12,6 +12,7 @@
 
 #include "scenario/Diagnostic.hpp"
 #include "scenario/Scenario.hpp"
+#include "scenario/UncertainInputs.hpp"
 
 namespace recordflow {
 
@@ -23,6 +24,7 @@ struct LoadedScenario {
   std::vector<std::string> designs;     // design names in declaration order
   std::vector<Diagnostic> diagnostics;  // empty when the scenario is valid
   std::vector<Diagnostic> warnings;  // defaults that change results, applied silently (DefaultWarnings.hpp)
+  std::vector<UncertainInput> uncertain_inputs;  // the `uncertainty` section, checked
   bool ok() const { return diagnostics.empty(); }
 };
 

@@ -91,6 +91,24 @@ TEST(ValidateCommand, WarnsWhenTheBuiltInAccessProfileApplies) {
   EXPECT_EQ(r.err.find("/systems/gp_system"), std::string::npos) << r.err;
 }
 
+TEST(ValidateCommand, ListsUncertainInputsAndRejectsABadOneWithItsPath) {
+  const std::string demo = shell_quote(test::source_dir() / "scenarios/demo.json");
+  CommandRun r = run("validate " + demo);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("uncertain input(s):"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("/access_profiles/in_context/look_probability ~ triangular(0.6, 0.8, 0.95) [looking]"),
+            std::string::npos)
+      << r.out;
+  r = run("validate " + demo +
+          " --set '/uncertainty/~1access_profiles~1portal~1look_probability/max=1.5'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("/uncertainty/~1access_profiles~1portal~1look_probability: a probability or share must "
+                       "stay in [0, 1]"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(ValidateCommand, OverridesAndParts) {
   CommandRun r =
       run("validate " + shell_quote(test::fixture("minimal.json")) + " --set /experiment/warm_up='\"90 d\"'");

@@ -1,0 +1,26 @@
+// ParameterSets: the draws of a scenario's uncertain inputs that `recordflow uncertainty` runs every design
+// at. A Latin hypercube of `count` points over the inputs (stats/LatinHypercube.hpp), each coordinate
+// mapped through its input's inverse CDF. Deterministic for (inputs, count, seed): an analysis of a merged
+// sharded run re-derives the same sets.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "scenario/UncertainInputs.hpp"
+
+namespace recordflow {
+
+struct ParameterSets {
+  std::vector<std::vector<double>> levels;  // [set][input]: probability level in (0, 1)
+  std::vector<nlohmann::json> overrides;    // [set]: {pointer: value}
+};
+
+ParameterSets sample_parameter_sets(const std::vector<UncertainInput>& inputs, int count, std::uint64_t seed);
+
+// Whether a metric is better when larger (shares within target, copies available, gaps resolved by
+// phone); every other headline metric (gap rates, delays, staff time, losses) is better when smaller.
+bool larger_is_better(const std::string& metric);
+
+}  // namespace recordflow

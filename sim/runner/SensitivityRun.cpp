@@ -1,0 +1,122 @@
+#include "runner/SensitivityRun.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "runner/AtomicFile.hpp"
+#include "runner/ParameterSets.hpp"
+#include "runner/Runner.hpp"
+#include "scenario/ScenarioLoader.hpp"
+#include "stats/MorrisScreening.hpp"
+
+namespace recordflow {
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, std::ostream& err) {
+  const RunRequest& base = options.base.run;
+  const auto scenario = load_uncertain_scenario(base, err);
+  if (!scenario) return 2;
+  const LoadedScenario& loaded = *scenario;
+  if (options.base.sets < 2 || options.levels < 2 || options.levels % 2) {
+    err << "--trajectories must be at least 2 and --levels even\n";
+    return 2;
+  }
+  const auto& inputs = loaded.uncertain_inputs;
+  const std::uint64_t seed = options.base.sample_seed.value_or(
+      base.seed.value_or(loaded.resolved.value("/experiment/seed"_json_pointer, std::uint64_t{1})));
+  const MorrisDesign design =
+      morris_design(static_cast<int>(inputs.size()), options.base.sets, options.levels, seed);
+  std::vector<Json> points;
+  for (const auto& p : design.points) {
+    Json point = Json::object();
+    // Grid ends 0 and 1 are mapped half a step inside, so every input stays within its support's interior.
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      point[inputs[i].pointer] = inputs[i].value_at(0.005 + 0.99 * p[i]);
+    points.push_back(std::move(point));
+  }
+  RunRequest run = base;
+  run.explicit_points = points;
+  fs::path results_dir = base.out;
+  if (options.base.from) {
+    results_dir = *options.base.from;
+  } else {
+    std::ostream discard(nullptr);
+    const int code = execute_run(run, discard, err);
+    if (code != 0) return code;
+    if (run.shard && !run.shard->whole()) return 0;
+  }
+  Json results;
+  try {
+    results = Json::parse(read_file(results_dir / "results.json"));
+  } catch (const std::exception& e) {
+    err << "recordflow: cannot read " << (results_dir / "results.json").string() << ": " << e.what() << "\n";
+    return 2;
+  }
+  const Json& manifest_points = results.at("manifest").value("points", Json::array());
+  bool matches = manifest_points.size() == points.size();
+  for (std::size_t s = 0; matches && s < points.size(); ++s)
+    matches = manifest_points[s].value("factors", Json::object()) == points[s];
+  if (!matches) {
+    err << (results_dir / "results.json").string() << ": /manifest/points: these results are not this "
+        << "Morris design (hint: give the same --trajectories, --levels, --seed and --set as the run)\n";
+    return 2;
+  }
+  const std::vector<std::string> metrics = options.base.metrics.empty()
+                                               ? std::vector<std::string>{"gap_rate", "staff_minutes"}
+                                               : options.base.metrics;
+  // (design, metric) -> mean difference from the baseline per point
+  std::map<std::pair<std::string, std::string>, std::vector<double>> differences;
+  for (const auto& c : results.at("comparisons")) {
+    if (!c.at("dims").empty() || !c.contains("point")) continue;
+    const auto metric = c.at("metric").get<std::string>();
+    if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) continue;
+    auto& v = differences[{c.at("design").get<std::string>(), metric}];
+    v.resize(points.size(), std::nan(""));
+    v[c.at("point").get<std::size_t>()] = c.at("mean_difference").get<double>();
+  }
+  Json analysis{{"format", "recordflow-sensitivity"},
+                {"version", 1},
+                {"method", "Morris elementary effects (mu* of Campolongo et al. 2007) on probability levels"},
+                {"trajectories", design.trajectories},
+                {"levels", options.levels},
+                {"seed", seed},
+                {"baseline", results.at("manifest").value("baseline", Json())}};
+  Json out_differences = Json::array();
+  for (const auto& [key, values] : differences) {
+    if (std::any_of(values.begin(), values.end(), [](double v) { return std::isnan(v); })) continue;
+    const auto effects = elementary_effects(design, values);
+    Json per_input = Json::array();
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+      per_input.push_back(Json{{"pointer", inputs[i].pointer},
+                               {"group", inputs[i].group},
+                               {"mu_star", effects[i].mu_star},
+                               {"mu", effects[i].mu},
+                               {"sigma", effects[i].sigma}});
+    std::stable_sort(per_input.begin(), per_input.end(), [](const Json& a, const Json& b) {
+      return a["mu_star"].get<double>() > b["mu_star"].get<double>();
+    });
+    out_differences.push_back(Json{{"design", key.first}, {"metric", key.second}, {"inputs", per_input}});
+  }
+  analysis["differences"] = std::move(out_differences);
+  try {
+    fs::create_directories(base.out);
+    write_file_atomically(base.out / "sensitivity.json", analysis.dump(1) + "\n");
+  } catch (const std::exception& e) {
+    err << "recordflow: cannot write the sensitivity analysis: " << e.what() << "\n";
+    return 1;
+  }
+  if (!base.quiet)
+    for (const auto& d : analysis["differences"]) {
+      out << d["design"].get<std::string>() << " - baseline, " << d["metric"].get<std::string>() << ": ";
+      for (std::size_t i = 0; i < std::min<std::size_t>(3, d["inputs"].size()); ++i)
+        out << (i ? ", " : "") << d["inputs"][i]["pointer"].get<std::string>() << " (mu* "
+            << d["inputs"][i]["mu_star"].get<double>() << ")";
+      out << "\n";
+    }
+  err << "recordflow: sensitivity analysis in " << (base.out / "sensitivity.json").string() << "\n";
+  return 0;
+}
+
+}  // namespace recordflow
