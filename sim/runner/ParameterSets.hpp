@@ -5,7 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <ostream>
+#include <string>
 #include <vector>
 
 #include "scenario/UncertainInputs.hpp"
@@ -22,5 +26,13 @@ ParameterSets sample_parameter_sets(const std::vector<UncertainInput>& inputs, i
 // Whether a metric is better when larger (shares within target, copies available, gaps resolved by
 // phone); every other headline metric (gap rates, delays, staff time, losses) is better when smaller.
 bool larger_is_better(const std::string& metric);
+
+// The results.json of `dir` when its manifest's points are exactly `points` (their factors, in order);
+// otherwise prints why on `err` ("...: /manifest/points: these results are not <what> (hint: <hint>)")
+// and returns nothing.
+std::optional<nlohmann::json> read_results_at_points(const std::filesystem::path& dir,
+                                                     const std::vector<nlohmann::json>& points,
+                                                     const std::string& what, const std::string& hint,
+                                                     std::ostream& err);
 
 }  // namespace recordflow

@@ -47,22 +47,11 @@ int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, st
     if (code != 0) return code;
     if (run.shard && !run.shard->whole()) return 0;
   }
-  Json results;
-  try {
-    results = Json::parse(read_file(results_dir / "results.json"));
-  } catch (const std::exception& e) {
-    err << "recordflow: cannot read " << (results_dir / "results.json").string() << ": " << e.what() << "\n";
-    return 2;
-  }
-  const Json& manifest_points = results.at("manifest").value("points", Json::array());
-  bool matches = manifest_points.size() == points.size();
-  for (std::size_t s = 0; matches && s < points.size(); ++s)
-    matches = manifest_points[s].value("factors", Json::object()) == points[s];
-  if (!matches) {
-    err << (results_dir / "results.json").string() << ": /manifest/points: these results are not this "
-        << "Morris design (hint: give the same --trajectories, --levels, --seed and --set as the run)\n";
-    return 2;
-  }
+  const std::optional<Json> read = read_results_at_points(
+      results_dir, points, "this Morris design", "give the same --trajectories, --levels, --seed and --set as the run",
+      err);
+  if (!read) return 2;
+  const Json& results = *read;
   const std::vector<std::string> metrics = options.base.metrics.empty()
                                                ? std::vector<std::string>{"gap_rate", "staff_minutes"}
                                                : options.base.metrics;

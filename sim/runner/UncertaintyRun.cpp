@@ -73,23 +73,13 @@ int execute_uncertainty(const UncertaintyOptions& options, std::ostream& out, st
       return 0;
     }
   }
-  Json results;
-  try {
-    results = Json::parse(read_file(results_dir / "results.json"));
-  } catch (const std::exception& e) {
-    err << "recordflow: cannot read " << (results_dir / "results.json").string() << ": " << e.what() << "\n";
-    return 2;
-  }
-  const Json& points = results.at("manifest").value("points", Json::array());
-  bool matches = points.size() == request.sets.overrides.size();
-  for (std::size_t s = 0; matches && s < points.size(); ++s)
-    matches = points[s].value("factors", Json::object()) == request.sets.overrides[s];
-  if (!matches) {
-    err << (results_dir / "results.json").string() << ": /manifest/points: these results are not the "
-        << request.sets.overrides.size() << " parameter sets of " << base.scenario_file << " for seed "
-        << request.seed << " (hint: give the same --sets, --seed and --set as the run)\n";
-    return 2;
-  }
+  const std::optional<Json> read = read_results_at_points(
+      results_dir, request.sets.overrides,
+      "the " + std::to_string(request.sets.overrides.size()) + " parameter sets of " + base.scenario_file +
+          " for seed " + std::to_string(request.seed),
+      "give the same --sets, --seed and --set as the run", err);
+  if (!read) return 2;
+  const Json& results = *read;
   try {
     const Json analysis = analyse_uncertainty(results, request);
     fs::create_directories(base.out);
