@@ -1,8 +1,9 @@
 // One replication on SimGrid. The SimGrid engine owns the clock and the infrastructure: hosts fail and slow
-// down by their profiles, systems' items run as executions on their hosts (SystemServers). One actor on the
+// down by their profiles, systems' items run as executions on their hosts (SystemWork). One actor on the
 // control host ("agenda") lets the Model handle every event it may (Lookahead: at or before the clock, or
-// before the next host change and the earliest end of any running item), within the wake quantum, then
-// waits for SimGrid. Errors inside the actor are caught, every actor is killed, and the error is rethrown
+// before the next host change and the earliest end of any running item), within the wake quantum, starts
+// the executions due, then waits for SimGrid: for the first running execution to end, or until the next
+// event, host change or execution start, whichever comes first. Errors inside the actor are caught, every actor is killed, and the error is rethrown
 // after run; a deadlock fails the run too.
 #include "engine/Replication.hpp"
 
@@ -19,7 +20,7 @@
 
 #include "engine/Model.hpp"
 #include "engine/Platform.hpp"
-#include "engine/SystemServers.hpp"
+#include "engine/SystemWork.hpp"
 #include "topology/Topology.hpp"
 
 namespace recordflow::engine {
@@ -78,10 +79,9 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   bool deadlock = false;
   sg4::Engine::on_deadlock_cb([&deadlock]() { deadlock = true; });
 
-  // A server's finished item releases `agenda_wake` (a semaphore keeps a release made while the agenda actor
-  // is busy); host changes arrive through SimGrid's callbacks (SystemServers).
-  sg4::SemaphorePtr agenda_wake = sg4::Semaphore::create(0);
-  SystemServers servers(model, platform, agenda_wake);
+  // Items of work are executions the agenda actor starts and awaits; host changes arrive through SimGrid's
+  // callbacks (SystemWork).
+  SystemWork work(model, platform);
 
   std::string error;
   EngineReport report;
@@ -93,23 +93,25 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
       while (true) {
         Lookahead& lookahead = model.lookahead();
         lookahead.set_clock(sg4::Engine::get_clock() / kSecondsPerHour);
+        work.start_due(lookahead.clock());
         const Hours next = model.next_time();
         if (next != Calendar::kNever && lookahead.may_run(next)) {
           days.reached(next);
           model.run_through(next + wake_quantum);
-          servers.dispatch(model.take_service_requests());
+          work.dispatch(model.take_service_requests());
           continue;
         }
         if (next == Calendar::kNever &&
             (!lookahead.activities_running() || lookahead.clock() >= horizon - Lookahead::kTolerance))
           break;
-        // Wait for SimGrid: until the next event, the next host change, or an item's end, if sooner.
-        const Hours until = std::min({next, lookahead.next_sync_point(), horizon});
+        // Wait for SimGrid: until the next event, host change or execution start, or an item's end, if sooner.
+        const Hours until = std::min({next, lookahead.next_sync_point(), work.next_start(), horizon});
         const double timeout = until * kSecondsPerHour - sg4::Engine::get_clock();
-        if (timeout > 0) agenda_wake->acquire_timeout(timeout);
+        if (timeout > 0) work.wait(timeout);
         ++report.actor_wakeups;
       }
       days.reached(horizon);
+      work.cancel_all();
       // Let SimGrid play the availability profiles to the horizon.
       if (horizon_s > sg4::Engine::get_clock() + kClockTolerance) sg4::this_actor::sleep_until(horizon_s);
     } catch (const simgrid::ForcefulKillException&) {
@@ -124,14 +126,14 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   });
 
   simgrid_engine.run_until(horizon_s);
-  servers.detach();
+  work.detach();
 
   if (!error.empty()) throw std::runtime_error("simulation failed: " + error);
   if (deadlock) throw std::runtime_error("simulation failed: SimGrid reported a deadlock");
   if (stats != nullptr) {
-    stats->host_state_changes = servers.host_state_changes();
-    stats->executions = servers.executions();
-    stats->failed_executions = servers.failed_executions();
+    stats->host_state_changes = work.host_state_changes();
+    stats->executions = work.executions();
+    stats->failed_executions = work.failed_executions();
   }
   model.report_copies_in_flight();  // counts every copy; throws if conservation fails
   report.logical_events = model.counters().logical_events;
