@@ -25,6 +25,7 @@ enum class EventKind : std::uint8_t {
   system_done,      // a = system (the item in service finished)
   batch_run,        // a = copy
   retry,            // a = copy (a failed system step tries again)
+  chase_due,        // a = copy (its recipient chases it if it has not arrived)
 };
 
 // Tie classes: lower runs first at equal times.

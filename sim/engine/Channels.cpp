@@ -102,8 +102,16 @@ void Model::advance(Index copy, Hours t) {
           lose(copy, "transit_loss", t);
           return;
         }
-        const Hours d =
-            std::max(0.0, latency) + (u_misdirected < step.misdirection_probability ? extra : 0.0);
+        // Misdirected: never returned (lost) for the first `misdirection_lost_share` of the misdirected
+        // draws, else returned and re-sent after the extra delay. One draw decides both.
+        const bool misdirected = u_misdirected < step.misdirection_probability;
+        if (misdirected && u_misdirected < step.misdirection_probability * step.misdirection_lost_share) {
+          sink_.on(CopyHandled{c.id, Handling::misdirected_lost, t});
+          lose(copy, "misdirected", t);
+          return;
+        }
+        if (misdirected) sink_.on(CopyHandled{c.id, Handling::misdirected, t});
+        const Hours d = std::max(0.0, latency) + (misdirected ? extra : 0.0);
         move(copy, CopyState::in_transfer);
         agenda_.push(t + d, TieClass::work, EventKind::step_resume, copy);
         return;
@@ -240,6 +248,7 @@ void Model::make_available(Index copy, Index place, Hours t) {
   c.paper = false;
   c.waiting_system = kNone;
   sink_.on(CopyAvailable{c.id, t});
+  resolve_action(copy, t);
 }
 
 void Model::lose(Index copy, const char* reason, Hours t) {

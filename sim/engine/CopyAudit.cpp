@@ -27,11 +27,11 @@ CopyStates::Counts Model::copies_held() const {
   CopyStates::Counts held{};
   for (const PoolInfo& p : pools_) {
     for (const Task& task : p.waiting)
-      if (!task.back_entry) ++held[at(CopyState::staff_waiting)];
+      if (task.holds_copy()) ++held[at(CopyState::staff_waiting)];
     std::vector<bool> free(p.running.size(), false);
     for (Index slot : p.free_slots) free[slot] = true;
     for (std::size_t slot = 0; slot < p.running.size(); ++slot)
-      if (!free[slot] && !p.running[slot].back_entry) ++held[at(CopyState::staff_service)];
+      if (!free[slot] && p.running[slot].holds_copy()) ++held[at(CopyState::staff_service)];
   }
   for (const SystemInfo& s : systems_) {
     held[at(CopyState::system_queue)] += s.queue.size();
@@ -71,6 +71,7 @@ void Model::audit_copies(Hours t) const {
 void Model::report_copies_in_flight() {
   audit_copies(horizon_);
   for (const Copy& c : copies_) {
+    report_action_at_horizon(c);
     if (is_terminal(c.state)) continue;
     // A letter in the post is on paper too, although it is marked paper only when it arrives.
     const bool posting = c.state == CopyState::in_transfer && channels_[c.channel].steps[c.step].step->paper;

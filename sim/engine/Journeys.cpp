@@ -142,7 +142,7 @@ void Model::draw_creations(Index patient, const State& state, bool at_end, Hours
       slot = static_cast<Index>(creations_.size());
       creations_.emplace_back();
     }
-    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence};
+    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence, t};
     agenda_.push(t + delay, TieClass::work, EventKind::create_document, slot);
   }
 }
@@ -159,6 +159,7 @@ void Model::on_create_document(Index slot, Hours t) {
   if (source_down && source.back_entry_pool != kNone)
     systems_[source.system].back_entries.push_back(pc.source);
   const std::uint64_t patient_id = patients_[pc.patient].id;
+  const bool unsent = never_sent(pc, document, patient_id);
   for (std::size_t j = 0; j < pc.creation->to.size(); ++j) {
     const Index destination = patients_[pc.patient].orgs[static_cast<int>(pc.creation->to[j])];
     if (destination == kNone || destination == pc.source) continue;
@@ -178,13 +179,15 @@ void Model::on_create_document(Index slot, Hours t) {
     copy.created = t;
     copy.rng = rng;
     copy.paper = false;
+    copy.human_key = pc.sequence * 16 + static_cast<std::uint32_t>(j);
     copies_.push_back(copy);
     copy_states_.create();
     ++counters_.copies_created;
     patients_[pc.patient].copies.push_back(index);
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
                          channels_[channel].name, downtime, t});
-    start_pipeline(index, t);
+    prepare_copy(index, pc, unsent, t);
+    if (copies_[index].state == CopyState::created) start_pipeline(index, t);
   }
 }
 

@@ -38,7 +38,8 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
       agenda_(scenario.experiment.horizon),
       patient_root_(seed_, static_cast<std::uint64_t>(replication), "patient"),
       channel_root_(seed_, static_cast<std::uint64_t>(replication), "channel"),
-      clinician_root_(seed_, static_cast<std::uint64_t>(replication), "clinician") {
+      clinician_root_(seed_, static_cast<std::uint64_t>(replication), "clinician"),
+      human_root_(seed_, static_cast<std::uint64_t>(replication), "human") {
   index_scenario();
   routing_boundaries_ = routing_boundaries(design_);
   route_cache_.resize(routing_boundaries_.size() + 1);
@@ -60,6 +61,7 @@ void Model::index_scenario() {
     document_by_name_[name] = static_cast<Index>(document_names_.size());
     document_names_.push_back(&name);
     document_versioned_.push_back(dt.versioned);
+    document_types_.push_back(&dt);
   }
   for (const auto& [name, sys] : scenario_.systems) {
     SystemInfo info;
@@ -144,6 +146,13 @@ void Model::index_organisations() {
       info.downtime_channel = it->second;
     }
     if (org.back_entry) info.back_entry_pool = info.pool(org.back_entry->pool);
+    for (const Chase& chase : org.chasing) {
+      auto doc = document_by_name_.find(chase.document);
+      const Index pool = info.pool(chase.pool);
+      if (doc == document_by_name_.end() || pool == kNone)
+        throw std::runtime_error("engine: organisation '" + org.name + "' chases an unknown document or pool");
+      info.chasing.push_back(OrgInfo::ChaseRule{doc->second, pool, &chase});
+    }
     info.back_entry_rng = RandomStream(seed_, rep, "org/" + org.name + "/back_entry");
     orgs_by_type_[type_index(org.type)].push_back(org_index);
     orgs_.push_back(std::move(info));
@@ -247,6 +256,9 @@ void Model::run_through(Hours limit) {
         break;
       case EventKind::retry:
         arrive_at_system(e.a, copies_[e.a].waiting_system, t);
+        break;
+      case EventKind::chase_due:
+        on_chase_due(e.a, t);
         break;
     }
   }

@@ -54,10 +54,18 @@ struct Copy {
   std::uint16_t attempts = 0;
   CopyState state = CopyState::created;  // changed only by Model::move (CopyStates.hpp)
   bool paper = false;  // physically at the destination on paper, not yet in the record
+  std::uint8_t human = 0;     // kNeverSent | kNeedsAction | kActionResolved | kObtained (HumanFailures.cpp)
+  std::uint32_t human_key = 0;  // creation number x 16 + destination index: keys its `human` sub-stream
   Hours created = 0;
   Hours step_start = 0;
   RandomStream rng{0, 0, "unset"};
 };
+
+// Copy::human flags.
+constexpr std::uint8_t kNeverSent = 1;       // written, never sent: lost `never_sent` at creation
+constexpr std::uint8_t kNeedsAction = 2;     // the recipient must act on it
+constexpr std::uint8_t kActionResolved = 4;  // its action outcome has been reported
+constexpr std::uint8_t kObtained = 8;        // a chase put the information into the recipient's record
 
 struct Patient {
   std::uint64_t id = 0;
@@ -80,6 +88,13 @@ struct OrgInfo {
   Index downtime_channel = kNone;
   Index back_entry_pool = kNone;
   RandomStream back_entry_rng{0, 0, "unset"};
+  struct ChaseRule {
+    Index document = 0;
+    Index pool = 0;
+    const Chase* chase = nullptr;
+  };
+  std::vector<ChaseRule> chasing;
+  const ChaseRule* chase_rule(Index document) const;  // nullptr: this organisation does not chase it
   Index pool(const std::string& name) const;
 };
 
@@ -87,7 +102,9 @@ struct Task {
   int priority = 0;
   std::uint64_t sequence = 0;
   bool back_entry = false;
-  Index ref = 0;  // copy index, or organisation index for back entry
+  bool chase = false;  // a recipient chasing a copy that has not arrived (the copy stays where it is)
+  Index ref = 0;       // copy index, or organisation index for back entry
+  bool holds_copy() const { return !back_entry && !chase; }
   Hours duration = 0;
   Hours queued = 0;
 };
@@ -128,6 +145,7 @@ struct PendingCreation {
   Index source = 0;
   const DocumentCreation* creation = nullptr;
   std::uint32_t sequence = 0;  // the patient's creation number (keys the copies' streams)
+  Hours event = 0;             // the clinical event it is written for (encounter start or end)
 };
 
 struct ModelCounters {
@@ -243,6 +261,14 @@ class Model {
   Index newest_copy(const Patient& p, Index org, Index document, const Need& need, Index except,
                     bool readable_only, Index* place) const;
   void phone_source(const EncounterLooks& looks, std::size_t need, NeedEvaluated& ev, Hours t);
+  // HumanFailures.cpp: never sent, chasing, actions.
+  bool never_sent(const PendingCreation& pc, Index document, std::uint64_t patient_id) const;
+  void prepare_copy(Index copy, const PendingCreation& pc, bool unsent, Hours t);
+  RandomStream human_stream(const Copy& c) const;
+  void on_chase_due(Index copy, Hours t);
+  void on_chase_done(const Task& task, Index org, Hours t);
+  void resolve_action(Index copy, Hours t);
+  void report_action_at_horizon(const Copy& c);
 
   const Scenario& scenario_;
   const Design& design_;
@@ -264,6 +290,7 @@ class Model {
   std::vector<const std::string*> document_names_;
   std::unordered_map<std::string, Index> document_by_name_;
   std::vector<bool> document_versioned_;
+  std::vector<const DocumentType*> document_types_;
   // (document, source, destination) -> index into mixes_ (kNone: the design routes the flow nowhere).
   std::vector<Hours> routing_boundaries_;                               // where routing changes
   std::vector<std::unordered_map<std::uint64_t, Index>> route_cache_;  // per routing period
@@ -276,6 +303,7 @@ class Model {
   RandomStream patient_root_;
   RandomStream channel_root_;
   RandomStream clinician_root_;
+  RandomStream human_root_;
 
   std::vector<Patient> patients_;
   std::vector<Copy> copies_;

@@ -37,7 +37,11 @@ bool Model::readable(const Copy& c, Index& place) const {
       if (!systems_[s].up) return false;
     return true;
   }
-  if (c.state != CopyState::available) return false;
+  if (c.state != CopyState::available) {
+    if ((c.human & kObtained) == 0) return false;
+    place = orgs_[c.destination].system;  // a chase put it into the recipient's own record
+    return true;
+  }
   place = c.place;
   return systems_[place].up;
 }
@@ -46,7 +50,7 @@ bool Model::readable(const Copy& c, Index& place) const {
 NeedOutcome Model::gap_cause(const Copy& c) const {
   switch (c.state) {
     case CopyState::lost:
-      return NeedOutcome::lost;
+      return (c.human & kNeverSent) != 0 ? NeedOutcome::never_sent : NeedOutcome::lost;
     case CopyState::available:
     case CopyState::query:
     case CopyState::waiting_source:
@@ -68,6 +72,7 @@ void Model::mark_read(Index copy, Hours t) {
   move(copy, CopyState::available);
   ++counters_.copies_available;
   sink_.on(CopyAvailable{copies_[copy].id, t});
+  resolve_action(copy, t);
 }
 
 // The patient's newest copy to `org` of the document (from that type of organisation), or kNone; with

@@ -1,6 +1,7 @@
 // StaffPools: a finite pool of c people at one organisation, working to its calendar. Work waits for a
 // shift; a task started before the shift ends is finished; lower priority numbers go first, FIFO within
-// a priority. A task is either a copy's staff_task step or the back-entry of a downtime paper record.
+// a priority. A task is a copy's staff_task step, the back-entry of a downtime paper record, or a recipient
+// chasing a copy that has not arrived (the copy itself stays where it is).
 #include <algorithm>
 
 #include "engine/Model.hpp"
@@ -44,7 +45,7 @@ void Model::start_tasks(Index pool, Hours t) {
     const Task task = p.waiting.back();
     p.waiting.pop_back();
     --p.free;
-    if (!task.back_entry) move(task.ref, CopyState::staff_service);
+    if (task.holds_copy()) move(task.ref, CopyState::staff_service);
     Index slot;
     if (!p.free_slots.empty()) {
       slot = p.free_slots.back();
@@ -69,6 +70,8 @@ void Model::on_staff_done(Index pool, Index slot, Hours t) {
   if (task.back_entry) {
     sink_.on(StaffWork{org, "back_entry", task.duration * 60.0, t});
     sink_.on(BackEntered{org, t});
+  } else if (task.chase) {
+    on_chase_done(task, p.org, t);
   } else {
     Copy& c = copies_[task.ref];
     const ResolvedStep& rs = channels_[c.channel].steps[c.step];

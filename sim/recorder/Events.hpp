@@ -30,7 +30,7 @@ struct CopyAvailable {  // published at the destination, or first successful que
 
 struct CopyLost {
   std::uint64_t copy_id = 0;
-  const char* reason = "";  // transit_loss, abandoned, retries_exhausted
+  const char* reason = "";  // transit_loss, abandoned, retries_exhausted, never_sent, misdirected
   Hours time = 0;
 };
 
@@ -57,7 +57,7 @@ struct StaffWork {  // minutes of manual work
   Hours time = 0;
 };
 
-enum class NeedOutcome { seen, no_document, in_transit, lost, outage, not_looked, paper_only, stale };
+enum class NeedOutcome { seen, no_document, in_transit, lost, outage, not_looked, paper_only, stale, never_sent };
 const char* to_string(NeedOutcome outcome);
 
 struct NeedEvaluated {
@@ -95,6 +95,31 @@ struct BackEntered {  // a paper record created during downtime was keyed into t
   Hours time = 0;
 };
 
+// What people did, or failed to do, with one copy (the human failure modes). A copy never sent or lost
+// after misdirection also gets its CopyLost; a chase that obtains a copy does not make it available (the
+// copy keeps its own fate), it puts the information into the recipient's record. A copy that needs action
+// gets exactly one action_* outcome: on time or late when it (or a chase) first makes it available at the
+// destination, else missed (lost) or pending (in flight) at the horizon.
+enum class Handling : std::uint8_t {
+  never_sent,        // written, never sent (CopyLost never_sent at creation)
+  misdirected,       // sent to the wrong recipient, returned and re-sent after a delay
+  misdirected_lost,  // sent to the wrong recipient, never returned (CopyLost misdirected)
+  chased,            // the recipient chased it (staff time spent)
+  chase_obtained,    // ... and the chase obtained it
+  action_on_time,
+  action_late,
+  action_missed,
+  action_pending,
+};
+constexpr int kHandlingKinds = 9;
+const char* to_string(Handling what);
+
+struct CopyHandled {
+  std::uint64_t copy_id = 0;
+  Handling what = Handling::never_sent;
+  Hours time = 0;
+};
+
 // The recorder implements this; the engine calls it. Calls arrive in non-decreasing time order.
 class EventSink {
  public:
@@ -110,6 +135,7 @@ class EventSink {
   virtual void on(const QueueLength&) = 0;
   virtual void on(const ItemProcessed&) = 0;
   virtual void on(const BackEntered&) = 0;
+  virtual void on(const CopyHandled&) {}  // sinks that do not count the human failure modes ignore it
 };
 
 }  // namespace recordflow

@@ -28,6 +28,8 @@ int gap_cause_index(NeedOutcome outcome) {
       return 4;
     case NeedOutcome::stale:
       return 5;
+    case NeedOutcome::never_sent:
+      return 6;
     case NeedOutcome::seen:
     case NeedOutcome::no_document:
       return -1;
@@ -38,7 +40,8 @@ int gap_cause_index(NeedOutcome outcome) {
 const char* gap_cause_name(int index) {
   static constexpr NeedOutcome kCauses[kGapCauses] = {NeedOutcome::in_transit, NeedOutcome::lost,
                                                       NeedOutcome::outage,     NeedOutcome::not_looked,
-                                                      NeedOutcome::paper_only, NeedOutcome::stale};
+                                                      NeedOutcome::paper_only, NeedOutcome::stale,
+                                                      NeedOutcome::never_sent};
   return to_string(kCauses[index]);
 }
 

@@ -17,7 +17,7 @@
 
 namespace recordflow {
 
-constexpr int kGapCauses = 6;  // in_transit, lost, outage, not_looked, paper_only, stale
+constexpr int kGapCauses = 7;  // in_transit, lost, outage, not_looked, paper_only, stale, never_sent
 
 // Index of the cause of a gap in [0, kGapCauses), or -1 when the outcome is not a gap.
 int gap_cause_index(NeedOutcome outcome);

@@ -9,6 +9,7 @@
 #include "recorder/DailyTotals.hpp"
 #include "recorder/EventLog.hpp"
 #include "recorder/GapLedger.hpp"
+#include "recorder/HandlingLedger.hpp"
 #include "recorder/OrgIndex.hpp"
 #include "recorder/StaffLedger.hpp"
 #include "recorder/SystemLedger.hpp"
@@ -24,7 +25,8 @@ struct Recorder::State {
         copies(s, warm_up),
         gaps(s, warm_up),
         staff(warm_up),
-        systems(s, warm_up) {
+        systems(s, warm_up),
+        handling(s) {
     for (const Organisation& org : s.organisations) back_entry_rows[org_type_slot(org.type)] = true;
     if (!options.event_log_path.empty()) log = std::make_unique<EventLog>(options.event_log_path);
   }
@@ -37,6 +39,7 @@ struct Recorder::State {
   GapLedger gaps;
   StaffLedger staff;
   SystemLedger systems;
+  HandlingLedger handling;
   std::array<std::uint64_t, kOrgTypeSlots> back_entered{};
   std::array<bool, kOrgTypeSlots> back_entry_rows{};  // org types that report copies_back_entered
   std::unique_ptr<EventLog> log;
@@ -123,6 +126,13 @@ void Recorder::on(const BackEntered& event) {
   state_->back_entry_rows[slot] = true;
 }
 
+void Recorder::on(const CopyHandled& event) {  // not counted in `events`: engine counts stay as they were
+  State& s = *state_;
+  const CopyLedger::CopyRecord* copy = s.copies.find(event.copy_id);
+  if (copy == nullptr) return;  // not a measured copy
+  s.handling.add(s.copies.document_of(*copy), event.what);
+}
+
 ReplicationResult Recorder::finish(Hours end_time) {
   State& s = *state_;
   if (s.finished) throw std::logic_error("Recorder::finish called twice");
@@ -140,6 +150,7 @@ ReplicationResult Recorder::finish(Hours end_time) {
   s.gaps.report(result);
   s.staff.report(result, s.copies.copies_created(), measured_hours);
   s.systems.report(result, end_time, days);
+  s.handling.report(result);
   for (int slot = 0; slot < kOrgTypeSlots; ++slot) {
     if (!s.back_entry_rows[slot]) continue;
     result.add("copies_back_entered", {{"org_type", org_type_name(slot)}},

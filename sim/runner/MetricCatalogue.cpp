@@ -31,6 +31,17 @@ constexpr MetricInfo kCatalogue[] = {
     {"encounters_with_gap", "encounters with a gap (count)", "count", Better::lower, false},
     {"phone_calls", "phone calls", "count", Better::lower, false},
     {"gaps_resolved_by_phone", "gaps resolved by phone", "count", Better::neither, false},
+    // Human failure modes (also by {document}).
+    {"copies_never_sent", "copies never sent", "count", Better::lower, false},
+    {"copies_misdirected", "copies misdirected", "count", Better::lower, false},
+    {"copies_misdirected_lost", "copies misdirected and lost", "count", Better::lower, false},
+    {"chases", "chases by the recipient", "count", Better::lower, false},
+    {"chases_obtained", "chases that obtained the document", "count", Better::neither, false},
+    {"actions_needed", "copies needing action", "count", Better::neither, false},
+    {"actions_on_time", "actions possible on time", "count", Better::higher, false},
+    {"actions_late", "actions late", "count", Better::lower, false},
+    {"actions_missed", "actions missed", "count", Better::lower, false},
+    {"actions_pending", "actions pending at the horizon", "count", Better::neither, false},
     // Staff time.
     {"staff_minutes", "staff time", "minutes", Better::lower, false},
     {"staff_minutes_per_1000_copies", "staff time per 1,000 copies", "minutes_per_1000_copies", Better::lower,

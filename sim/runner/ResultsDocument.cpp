@@ -69,7 +69,12 @@ bool absent_means_zero(const std::string& metric) {
                                              "phone_calls",         "gaps_resolved_by_phone",
                                              "staff_minutes",       "staff_hours_per_year",
                                              "items_processed",     "downtime_hours",
-                                             "backlogs_not_cleared"};
+                                             "backlogs_not_cleared", "copies_never_sent",
+                                             "copies_misdirected",  "copies_misdirected_lost",
+                                             "chases",              "chases_obtained",
+                                             "actions_needed",      "actions_on_time",
+                                             "actions_late",        "actions_missed",
+                                             "actions_pending"};
   return kCounts.count(metric) > 0;
 }
 

@@ -37,6 +37,7 @@ void fill_step(json& step) {
     put(step, "loss_probability", 0.0);
     put(step, "misdirection_probability", 0.0);
     put(step, "misdirection_delay", "0 h");
+    put(step, "misdirection_lost_share", 0.0);
     const std::string mode =
         step.contains("mode") && step["mode"].is_string() ? step["mode"].get<std::string>() : "";
     put(step, "paper", mode == "post" || mode == "courier" || mode == "fax");

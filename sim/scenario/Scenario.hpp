@@ -33,6 +33,10 @@ struct DocumentType {
   std::optional<Hours> target;  // timeliness target (e.g. 24 h for discharge summaries)
   bool versioned = true;        // a newer document of this type for the same patient supersedes older ones
   double size_bytes = 0;        // where bandwidth matters (scanned bundles, images); 0 = negligible
+  // Human failure modes (LANGUAGE.md "Human failure modes"); 0 = never.
+  std::array<double, 5> never_sent{};  // by source OrgType: a written document is never sent
+  double action_share = 0;             // share of copies that need action by the recipient
+  Hours action_within = 0;             // ... possible within this time of creation, else late
 };
 
 struct AccessProfile {
@@ -136,6 +140,17 @@ struct BackEntry {  // paper records created during downtime are keyed in after 
   Distribution duration;
 };
 
+// The organisation, expecting a document (created for one of its patients elsewhere), chases it by phone or
+// message when it has not arrived `after` the document's clinical event: staff time at `pool`, and the
+// document is obtained with `success_probability`.
+struct Chase {
+  std::string document;
+  Hours after = 0;
+  std::string pool;
+  Distribution duration;
+  double success_probability = 1.0;
+};
+
 struct Organisation {
   std::string name;           // instance name: "city_hospital", or "gp_practice#12" for template instances
   std::string template_name;  // the declared name ("gp_practice"); equals name when count was 1
@@ -146,6 +161,7 @@ struct Organisation {
   std::vector<StaffPool> staff;
   std::string downtime_channel;  // channel used for documents created while `system` is down ("" = wait)
   std::optional<BackEntry> back_entry;
+  std::vector<Chase> chasing;  // at most one entry per document type
   const StaffPool* pool(const std::string& pool_name) const;
 };
 
@@ -169,6 +185,7 @@ struct Step {
   double loss_probability = 0;
   double misdirection_probability = 0;
   Distribution misdirection_delay;  // extra delay for a misdirected item to reach the right place
+  double misdirection_lost_share = 0;  // of misdirected items, the share never returned (lost)
   bool paper = false;               // after this transit a physical copy is at the destination
   // system / query / shared_store / batch: the system involved. "@source" and "@destination" mean the
   // record system of the source or destination organisation.

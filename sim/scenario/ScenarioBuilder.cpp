@@ -124,6 +124,7 @@ Step step(const json& s) {
   out.loss_probability = s.value("loss_probability", 0.0);
   out.misdirection_probability = s.value("misdirection_probability", 0.0);
   out.misdirection_delay = dist(s, "misdirection_delay");
+  out.misdirection_lost_share = s.value("misdirection_lost_share", 0.0);
   out.paper = s.value("paper", false);
   out.system = text(s, "system");
   out.fail_when_down = text(s, "on_failure", "queue") == "fail";
@@ -184,6 +185,9 @@ std::vector<Organisation> organisations(const json& name_and_org) {
     org.downtime_channel = text(o, "downtime_channel");
     if (o.contains("back_entry"))
       org.back_entry = BackEntry{text(o["back_entry"], "pool"), dist(o["back_entry"], "duration")};
+    for (const auto& c : child(o, "chasing"))
+      org.chasing.push_back({text(c, "document"), c.contains("after") ? hours(c["after"]) : 0.0, text(c, "pool"),
+                             dist(c, "duration"), c.value("success_probability", 1.0)});
     const int count = o.value("count", 1);
     for (int i = 1; i <= count; ++i) {
       out.push_back(org);
@@ -258,11 +262,17 @@ Scenario build_model(const json& doc, const std::string& design, const std::stri
   s.description = text(doc, "description");
   s.source_file = source_file;
   s.population = doc.value("population", std::int64_t{0});
-  for (const auto& [name, d] : child(doc, "document_types").items())
-    s.document_types[name] = {name,
-                              d.contains("target") ? std::optional<Hours>(hours(d["target"])) : std::nullopt,
-                              d.value("versioned", true),
-                              d.contains("size") ? read_data_size(d["size"]).value_or(0.0) : 0.0};
+  for (const auto& [name, d] : child(doc, "document_types").items()) {
+    DocumentType& type = s.document_types[name];
+    type = {name, d.contains("target") ? std::optional<Hours>(hours(d["target"])) : std::nullopt,
+            d.value("versioned", true), d.contains("size") ? read_data_size(d["size"]).value_or(0.0) : 0.0};
+    for (const auto& [org, p] : child(d, "never_sent").items())
+      if (p.is_number()) type.never_sent[static_cast<std::size_t>(org_type(json(org)))] = p.get<double>();
+    if (d.contains("action")) {
+      type.action_share = d["action"].value("share", 0.0);
+      type.action_within = d["action"].contains("within") ? hours(d["action"]["within"]) : 0.0;
+    }
+  }
   s.calendars["always"] = Calendar::always_open();
   for (const auto& [name, c] : child(doc, "calendars").items()) {
     auto calendar = read_calendar(c);

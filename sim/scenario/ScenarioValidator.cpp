@@ -1,5 +1,6 @@
 #include "scenario/ScenarioValidator.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "scenario/FlowValidator.hpp"
@@ -63,6 +64,8 @@ class Checker {
     required_parts();
     members(doc_, "document_types", [&](const std::string& p, const std::string&, const json& d) {
       if (has(d, "target")) r_.duration(at(p, "target"), d["target"], 0, true, "a timeliness target");
+      if (has(d, "action") && d["action"].is_object() && has(d["action"], "within"))
+        r_.duration(at(at(p, "action"), "within"), d["action"]["within"], 0, false, "an action's time limit");
     });
     members(doc_, "calendars",
             [&](const std::string& p, const std::string&, const json& c) { calendar(p, c); });
@@ -199,6 +202,21 @@ class Checker {
       if (b.contains("duration"))
         r_.distribution(at(at(p, "back_entry"), "duration"), b["duration"], "back-entry time");
     }
+    std::vector<std::string> chased;
+    items(o, "chasing", p, [&](const std::string& q, const json& c) {
+      if (has(c, "document") && c["document"].is_string()) {
+        const std::string document = c["document"].get<std::string>();
+        if (r_.reference(at(q, "document"), "document type", document, documents_) &&
+            std::find(chased.begin(), chased.end(), document) != chased.end())
+          r_.add(at(q, "document"), "document type \"" + document + "\" is chased twice",
+                 "keep one chasing entry per document type");
+        chased.push_back(document);
+      }
+      if (has(c, "pool") && c["pool"].is_string())
+        r_.reference(at(q, "pool"), "staff pool", c["pool"].get<std::string>(), pools);
+      if (has(c, "after")) r_.duration(at(q, "after"), c["after"], 0, false, "the time before chasing");
+      if (has(c, "duration")) r_.distribution(at(q, "duration"), c["duration"], "a chase's staff time");
+    });
   }
 
   void system_name(const std::string& p, const json& value) {

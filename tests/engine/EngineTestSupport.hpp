@@ -31,6 +31,7 @@ class CollectingSink : public EventSink {
   std::vector<QueueLength> queues;
   std::vector<ItemProcessed> processed;
   std::vector<BackEntered> back_entered;
+  std::vector<CopyHandled> handled;
   std::uint64_t digest = 0xcbf29ce484222325ULL;
   Hours last_time = 0;
   bool time_order_ok = true;
@@ -74,6 +75,10 @@ class CollectingSink : public EventSink {
   void on(const ItemProcessed& e) override {
     processed.push_back(e);
     mix(9, 0, 0, e.time, *e.system);
+  }
+  void on(const CopyHandled& e) override {
+    handled.push_back(e);
+    mix(12, e.copy_id, static_cast<std::uint64_t>(e.what), e.time, to_string(e.what));
   }
   void on(const BackEntered& e) override {
     back_entered.push_back(e);
