@@ -142,7 +142,7 @@ void Model::draw_creations(Index patient, const State& state, bool at_end, Hours
       slot = static_cast<Index>(creations_.size());
       creations_.emplace_back();
     }
-    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence};
+    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence, t};
     agenda_.push(t + delay, TieClass::work, EventKind::create_document, slot);
   }
 }
@@ -183,7 +183,7 @@ void Model::on_create_document(Index slot, Hours t) {
     ++counters_.copies_created;
     patients_[pc.patient].copies.push_back(index);
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
-                         channels_[channel].name, downtime, t});
+                         channels_[channel].name, downtime, t, pc.event});
     start_pipeline(index, t);
   }
 }
