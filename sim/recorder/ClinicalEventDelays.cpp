@@ -28,7 +28,8 @@ void add_sample(ReplicationResult& result, const char* prefix, const Dimensions&
 ClinicalEventDelays::ClinicalEventDelays(const Scenario& scenario) {
   for (const Pathway& pathway : scenario.pathways)
     for (const State& state : pathway.states)
-      for (const DocumentCreation& creation : state.creates) documents_.intern(std::string_view{creation.document});
+      for (const DocumentCreation& creation : state.creates)
+        documents_.intern(std::string_view{creation.document});
   per_document_.resize(documents_.size());
 }
 

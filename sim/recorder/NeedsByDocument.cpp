@@ -43,7 +43,8 @@ void NeedsByDocument::report(ReplicationResult& result) const {
       result.add("needs_with_document", dims, static_cast<double>(t.needs_with_document));
       result.add("gaps", dims, static_cast<double>(t.gaps));
       if (t.needs_with_document > 0)
-        result.add("gap_rate", dims, static_cast<double>(t.gaps) / static_cast<double>(t.needs_with_document));
+        result.add("gap_rate", dims,
+                   static_cast<double>(t.gaps) / static_cast<double>(t.needs_with_document));
     }
   }
 }

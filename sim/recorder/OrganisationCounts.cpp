@@ -23,7 +23,8 @@ void OrganisationCounts::need(std::uint32_t organisation, bool with_document, bo
   if (gap) ++row.counts[kGaps];
 }
 
-void OrganisationCounts::report(ReplicationResult& result, const OrgIndex& orgs, std::size_t scenario_orgs) const {
+void OrganisationCounts::report(ReplicationResult& result, const OrgIndex& orgs,
+                                std::size_t scenario_orgs) const {
   const std::size_t ids = std::max(scenario_orgs, rows_.size());
   std::array<std::array<std::vector<double>, kCounts>, kOrgTypeSlots> by_type;
   for (std::size_t id = 0; id < ids; ++id) {

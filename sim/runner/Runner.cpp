@@ -7,12 +7,12 @@
 #include <ctime>
 #include <map>
 
+#include "runner/Digest.hpp"
 #include "runner/OutputSet.hpp"
 #include "runner/ReplicationJobs.hpp"
 #include "runner/ResultsDocument.hpp"
 #include "runner/Resume.hpp"
 #include "runner/SummaryTable.hpp"
-#include "runner/Digest.hpp"
 #include "runner/TidyExport.hpp"
 #include "runner/WarmUpChoice.hpp"
 
@@ -213,6 +213,7 @@ int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
           choose_warm_up(jobs.results(), plan.designs, static_cast<int>(std::ceil(plan.horizon_hours / 24)));
       warm_up_record = choice.record;
       for (const auto& warning : choice.warnings) err << "recordflow: warning: warm-up: " << warning << "\n";
+      for (const auto& trend : choice.trends) err << "recordflow: warning: trend: " << trend << "\n";
       err << "recordflow: warm-up chosen by MSER-5: " << choice.applied_days << " d\n";
       if (choice.applied_days > 0) {
         for (auto& point : plan.points) {

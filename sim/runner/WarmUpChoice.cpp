@@ -4,6 +4,7 @@
 #include <map>
 
 #include "stats/Mser.hpp"
+#include "stats/TrendSlope.hpp"
 
 namespace recordflow {
 namespace {
@@ -35,8 +36,8 @@ const std::vector<std::string>& warm_up_series_names() {
   return kNames;
 }
 
-WarmUpChoice choose_warm_up(const std::vector<PointReplication>& results, const std::vector<std::string>& designs,
-                            int horizon_days) {
+WarmUpChoice choose_warm_up(const std::vector<PointReplication>& results,
+                            const std::vector<std::string>& designs, int horizon_days) {
   WarmUpChoice choice;
   nlohmann::json per_design = nlohmann::json::object();
   for (const auto& design : designs) {
@@ -51,14 +52,33 @@ WarmUpChoice choose_warm_up(const std::vector<PointReplication>& results, const 
                          {"mser_statistic", m.statistic},
                          {"daily_mean", daily}};
       if (!m.steady)
-        choice.warnings.push_back("design " + design + ", series " + name +
-                                  ": MSER-5 is smallest in the second half of the " +
-                                  std::to_string(horizon_days) +
-                                  " days (no steady state found); the first-half minimum (day " +
-                                  std::to_string(m.truncation) + ") is used, and results may still drift");
+        choice.warnings.push_back(
+            "design " + design + ", series " + name + ": MSER-5 is smallest in the second half of the " +
+            std::to_string(horizon_days) + " days (no steady state found); the first-half minimum (day " +
+            std::to_string(m.truncation) + ") is used, and results may still drift");
     }
     per_design[design] = {{"truncation_days", design_days}, {"series", std::move(by_series)}};
     choice.applied_days = std::max(choice.applied_days, design_days);
+  }
+  // The check that the cut did its job: the OLS slope of each mean series after it, with its 95 % interval.
+  for (const auto& design : designs) {
+    for (const auto& name : warm_up_series_names()) {
+      nlohmann::json& entry = per_design[design]["series"][name];
+      const auto daily = entry["daily_mean"].get<std::vector<double>>();
+      if (daily.size() < static_cast<std::size_t>(choice.applied_days) + 3) continue;
+      const TrendSlope trend =
+          trend_slope(std::vector<double>(daily.begin() + choice.applied_days, daily.end()));
+      entry["trend_after_warm_up"] = {{"slope_per_day", trend.slope},
+                                      {"ci_low", trend.lower},
+                                      {"ci_high", trend.upper},
+                                      {"days", trend.n}};
+      if (!trend.contains_zero())
+        choice.trends.push_back("design " + design + ", series " + name +
+                                ": after the warm-up the daily mean still " +
+                                (trend.slope > 0 ? "rises" : "falls") + " by " + std::to_string(trend.slope) +
+                                " a day (95 % interval " + std::to_string(trend.lower) + " to " +
+                                std::to_string(trend.upper) + ")");
+    }
   }
   choice.record = {{"method", "mser-5"},
                    {"batch_days", kBatchDays},
@@ -68,7 +88,8 @@ WarmUpChoice choose_warm_up(const std::vector<PointReplication>& results, const 
                     "of its series', the warm-up applied is the largest over designs"},
                    {"applied_days", choice.applied_days},
                    {"per_design", std::move(per_design)},
-                   {"warnings", choice.warnings}};
+                   {"warnings", choice.warnings},
+                   {"trends", choice.trends}};
   return choice;
 }
 

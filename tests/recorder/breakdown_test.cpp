@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,8 +20,8 @@ namespace fs = std::filesystem;
 
 class BreakdownTest : public RecorderTest {
  protected:
-  void need_of(std::uint64_t encounter, const std::string& type, const std::string& document, NeedOutcome outcome,
-               Hours t, const Organisation* where) {
+  void need_of(std::uint64_t encounter, const std::string& type, const std::string& document,
+               NeedOutcome outcome, Hours t, const Organisation* where) {
     encounter_types_.push_back(std::make_unique<std::string>(type));
     NeedEvaluated e;
     e.encounter_id = encounter;
@@ -154,7 +155,8 @@ TEST_F(BreakdownTest, CountsPerOrganisationAndTheirSpreadAcrossPractices) {
   EXPECT_EQ(r.get("needs_with_document", {{"organisation", "gp_practice#2"}}, -1), 2);
   double received = 0;
   for (const auto& m : r.metrics)
-    if (m.name == "copies_received" && m.dims.size() == 1 && m.dims[0].first == "organisation") received += m.value;
+    if (m.name == "copies_received" && m.dims.size() == 1 && m.dims[0].first == "organisation")
+      received += m.value;
   EXPECT_EQ(received, r.get("copies_available"));
   const auto across = [&](const char* statistic) {
     return r.get("copies_received_across_orgs", {{"org_type", "primary"}, {"statistic", statistic}}, -1);
@@ -183,10 +185,11 @@ TEST_F(NeedLogTest, InformationNeedsAreLinesOfTheEventLog) {
   std::vector<std::string> lines;
   for (std::string line; std::getline(in, line);) lines.push_back(line);
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_EQ(lines[0],
-            "{\"case\":\"encounter/7\",\"activity\":\"need\",\"resource\":\"\",\"organisation\":\"gp_practice#2\","
-            "\"org_type\":\"primary\",\"start\":50,\"end\":50,\"document\":\"discharge_summary\","
-            "\"encounter_type\":\"gp_appointment\",\"outcome\":\"not_looked\"}");
+  EXPECT_EQ(
+      lines[0],
+      "{\"case\":\"encounter/7\",\"activity\":\"need\",\"resource\":\"\",\"organisation\":\"gp_practice#2\","
+      "\"org_type\":\"primary\",\"start\":50,\"end\":50,\"document\":\"discharge_summary\","
+      "\"encounter_type\":\"gp_appointment\",\"outcome\":\"not_looked\"}");
 }
 
 }  // namespace

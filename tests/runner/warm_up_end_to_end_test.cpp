@@ -23,9 +23,10 @@ namespace {
 
 json run_demo(const std::string& name, const std::string& warm_up) {
   const fs::path out = testing::scratch_path("recordflow-warm-up", name);
-  const auto r = testing::run_binary({"run", "scenarios/demo.json", "--out", out.string(), "--jobs", "2",
-                                      "--replications", "3", "--quiet", "--set", "/experiment/warm_up=" + warm_up},
-                                     out.string() + ".log");
+  const auto r =
+      testing::run_binary({"run", "scenarios/demo.json", "--out", out.string(), "--jobs", "2",
+                           "--replications", "3", "--quiet", "--set", "/experiment/warm_up=" + warm_up},
+                          out.string() + ".log");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return json::parse(read_file(out / "results.json"));
 }
@@ -33,22 +34,24 @@ json run_demo(const std::string& name, const std::string& warm_up) {
 // Replication `rep` of `design`: its daily series `name`.
 std::vector<double> daily(const json& results, const std::string& design, int rep, const std::string& name) {
   for (const auto& r : results.at("replications"))
-    if (r.at("design") == design && r.at("replication") == rep)
+    if (r.at("design").get<std::string>() == design && r.at("replication").get<int>() == rep)
       for (const auto& s : r.at("series"))
-        if (s.at("name") == name && s.at("dims").empty()) return s.at("values").get<std::vector<double>>();
+        if (s.at("name").get<std::string>() == name && s.at("dims").empty())
+          return s.at("values").get<std::vector<double>>();
   return {};
 }
 
 double metric(const json& results, const std::string& design, int rep, const std::string& name) {
   for (const auto& r : results.at("replications"))
-    if (r.at("design") == design && r.at("replication") == rep)
+    if (r.at("design").get<std::string>() == design && r.at("replication").get<int>() == rep)
       for (const auto& m : r.at("metrics"))
-        if (m.at("name") == name && m.at("dims").empty()) return m.at("value").get<double>();
+        if (m.at("metric").get<std::string>() == name && m.at("dims").empty())
+          return m.at("value").get<double>();
   return -1;
 }
 
-std::vector<double> mean_over_replications(const json& results, const std::string& design, const std::string& name,
-                                           int replications) {
+std::vector<double> mean_over_replications(const json& results, const std::string& design,
+                                           const std::string& name, int replications) {
   std::vector<double> mean;
   for (int rep = 0; rep < replications; ++rep) {
     const auto values = daily(results, design, rep, name);
@@ -75,26 +78,28 @@ TEST(WarmUpEndToEnd, TrendDetectorSeesTheStartUpClimbWithoutWarmUp) {
 TEST(WarmUpEndToEnd, AutoWarmUpIsChosenByMserAndMeasuredAfterTheCut) {
   const json results = run_demo("auto", "auto");
   const json& record = results.at("manifest").at("warm_up");
-  ASSERT_EQ(record.at("method"), "mser-5");
+  ASSERT_EQ(record.at("method").get<std::string>(), "mser-5");
   int largest = 0;
-  for (const auto& design : results.at("manifest").at("designs")) {
-    const json& d = record.at("per_design").at(design.get<std::string>());
+  for (const std::string design : results.at("manifest").at("designs").get<std::vector<std::string>>()) {
+    const json& d = record.at("per_design").at(design);
     int design_days = 0;
     for (const std::string name : {"copies_created", "gaps", "staff_minutes"}) {
-      // The reported curve and truncation are MSER-5 of the reported mean series, itself the mean of the
-      // replications' daily series.
+      // The reported mean series is the mean of the replications' daily series, and the reported
+      // truncation is MSER-5 of it.
       const auto mean = mean_over_replications(results, design, name, 3);
       const json& s = d.at("series").at(name);
       const auto reported_mean = s.at("daily_mean").get<std::vector<double>>();
       ASSERT_EQ(reported_mean.size(), mean.size());
-      for (std::size_t i = 0; i < mean.size(); ++i) EXPECT_NEAR(reported_mean[i], mean[i], 1e-9 * (1 + mean[i]));
-      const MserResult m = mser(mean, 5);
+      for (std::size_t i = 0; i < mean.size(); ++i)
+        EXPECT_NEAR(reported_mean[i], mean[i], 1e-9 * (1 + mean[i]));
+      const MserResult m = mser(reported_mean, 5);
       EXPECT_EQ(s.at("truncation_days").get<std::size_t>(), m.truncation) << design << " " << name;
       EXPECT_EQ(s.at("steady_state_found").get<bool>(), m.steady);
       design_days = std::max(design_days, static_cast<int>(m.truncation));
       if (!m.steady) {
         bool warned = false;
-        for (const auto& w : record.at("warnings")) warned |= w.get<std::string>().find(name) != std::string::npos;
+        for (const auto& w : record.at("warnings"))
+          warned |= w.get<std::string>().find(name) != std::string::npos;
         EXPECT_TRUE(warned) << "no steady state in " << name << " but no warning";
       }
     }
@@ -104,7 +109,7 @@ TEST(WarmUpEndToEnd, AutoWarmUpIsChosenByMserAndMeasuredAfterTheCut) {
   ASSERT_EQ(record.at("applied_days").get<int>(), largest);
   EXPECT_DOUBLE_EQ(results.at("manifest").at("warm_up_hours").get<double>(), 24.0 * largest);
   // Measured after the cut: each replication's copies_created equals its daily series summed from the cut.
-  for (const auto& design : results.at("manifest").at("designs")) {
+  for (const std::string design : results.at("manifest").at("designs").get<std::vector<std::string>>()) {
     for (int rep = 0; rep < 3; ++rep) {
       const auto values = daily(results, design, rep, "copies_created");
       double after_cut = 0;
@@ -115,8 +120,8 @@ TEST(WarmUpEndToEnd, AutoWarmUpIsChosenByMserAndMeasuredAfterTheCut) {
   const auto copies = mean_over_replications(results, "today", "copies_created", 3);
   const TrendSlope slope = trend_slope(std::vector<double>(copies.begin() + largest, copies.end()));
   std::cout << "demo, warm-up auto (" << largest << " d), today: copies created per day after it, slope "
-            << slope.slope << " per day, 95 % [" << slope.lower << ", " << slope.upper << "]: "
-            << (slope.contains_zero() ? "no trend detected" : "a trend remains") << "\n";
+            << slope.slope << " per day, 95 % [" << slope.lower << ", " << slope.upper
+            << "]: " << (slope.contains_zero() ? "no trend detected" : "a trend remains") << "\n";
   ::testing::Test::RecordProperty("slope_after_warm_up", std::to_string(slope.slope));
   ::testing::Test::RecordProperty("slope_interval_contains_zero", slope.contains_zero() ? "yes" : "no");
 }

@@ -24,7 +24,8 @@ double normal(RandomStream& rng) {
 std::vector<double> decaying(std::uint64_t seed, std::size_t n = 200) {
   RandomStream rng(seed, 0, "mser_test");
   std::vector<double> y(n);
-  for (std::size_t t = 0; t < n; ++t) y[t] = 100 + 50 * std::exp(-static_cast<double>(t) / 10) + 2 * normal(rng);
+  for (std::size_t t = 0; t < n; ++t)
+    y[t] = 100 + 50 * std::exp(-static_cast<double>(t) / 10) + 2 * normal(rng);
   return y;
 }
 
@@ -87,7 +88,7 @@ TEST(Mser, ATrendHasNoSteadyState) {
   std::vector<double> y(100);
   for (std::size_t t = 0; t < y.size(); ++t) y[t] = static_cast<double>(t);
   const MserResult m = mser(y);
-  EXPECT_FALSE(m.steady);  // the statistic keeps falling to the end
+  EXPECT_FALSE(m.steady);        // the statistic keeps falling to the end
   EXPECT_EQ(m.truncation, 50u);  // the first-half minimum: the last batch of the first half
 }
 
@@ -118,7 +119,8 @@ TEST(TrendSlope, ExactLineAndFlatSeries) {
   EXPECT_NEAR(line.lower, 2.0, 1e-12);
   EXPECT_FALSE(line.contains_zero());
   int flat_with_zero = 0;
-  for (std::uint64_t seed = 1; seed <= 100; ++seed) flat_with_zero += trend_slope(stationary(seed, 60)).contains_zero();
+  for (std::uint64_t seed = 1; seed <= 100; ++seed)
+    flat_with_zero += trend_slope(stationary(seed, 60)).contains_zero();
   EXPECT_GE(flat_with_zero, 88);  // about 95 expected
   EXPECT_THROW(trend_slope({1, 2}), std::invalid_argument);
 }
