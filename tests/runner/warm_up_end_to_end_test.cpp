@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "RunBinary.hpp"
 #include "runner/AtomicFile.hpp"
@@ -80,7 +81,7 @@ TEST(WarmUpEndToEnd, AutoWarmUpIsChosenByMserAndMeasuredAfterTheCut) {
   const json& record = results.at("manifest").at("warm_up");
   ASSERT_EQ(record.at("method").get<std::string>(), "mser-5");
   int largest = 0;
-  for (const std::string design : results.at("manifest").at("designs").get<std::vector<std::string>>()) {
+  for (const std::string& design : results.at("manifest").at("designs").get<std::vector<std::string>>()) {
     const json& d = record.at("per_design").at(design);
     int design_days = 0;
     for (const std::string name : {"copies_created", "gaps", "staff_minutes"}) {
@@ -109,7 +110,7 @@ TEST(WarmUpEndToEnd, AutoWarmUpIsChosenByMserAndMeasuredAfterTheCut) {
   ASSERT_EQ(record.at("applied_days").get<int>(), largest);
   EXPECT_DOUBLE_EQ(results.at("manifest").at("warm_up_hours").get<double>(), 24.0 * largest);
   // Measured after the cut: each replication's copies_created equals its daily series summed from the cut.
-  for (const std::string design : results.at("manifest").at("designs").get<std::vector<std::string>>()) {
+  for (const std::string& design : results.at("manifest").at("designs").get<std::vector<std::string>>()) {
     for (int rep = 0; rep < 3; ++rep) {
       const auto values = daily(results, design, rep, "copies_created");
       double after_cut = 0;
