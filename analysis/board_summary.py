@@ -131,7 +131,19 @@ def caveats(res) -> list:
         out.append("These systems use the built-in access profile (clinicians always look, in no time): "
                    + ", ".join(silent) + ".")
     w = res.manifest.get("warm_up_hours")
-    if isinstance(w, (int, float)):
+    chosen = res.manifest.get("warm_up") or {}
+    if chosen.get("method") == "mser-5" and isinstance(w, (int, float)):
+        out.append(f"The first {w / 24:g} days are a warm-up chosen from the data and are not counted: MSER-5 "
+                   "(White 1997; batches of 5 days, the cut that minimises the standard error of the mean of "
+                   "what remains, searched over the first half of the run) on the daily "
+                   + ", ".join(s.replace("_", " ") for s in chosen.get("series", []))
+                   + " averaged over replications, the largest cut over series and designs; the warm-up plot "
+                   "below shows those series and the cut.")
+        for warning in chosen.get("warnings", []):
+            out.append("Warning: no steady state was found — " + warning + ".")
+        for trend in chosen.get("trends", []):
+            out.append("Warning: a trend remains — " + trend + ".")
+    elif isinstance(w, (int, float)):
         out.append(f"The first {w / 24:g} days are a warm-up and are not counted; the warm-up plot below shows "
                    "whether the daily series have settled by then.")
     out.append("Every number comes from the model's inputs; where the scenario states an input as an "

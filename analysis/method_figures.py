@@ -2,8 +2,9 @@
 
 * warm_up.png — Welch's graphical method: each daily series (gaps, copies created, staff minutes,
   total backlog) averaged over replications and designs, then smoothed with a centred moving average of
-  w days (w = 7, or fewer for short runs); the warm-up the run used is marked. A warm-up is long enough
-  when the smoothed curves are flat after it.
+  w days (w = 7, or fewer for short runs); the warm-up the run used is marked (and said to be chosen by
+  MSER-5 when the scenario asked for "warm_up": "auto"). A warm-up is long enough when the smoothed curves
+  are flat after it.
 * replications_precision.png — for each design, the relative 95 % half-width of the mean gap rate (and
   of staff hours a year) that the first n replications give, n = 2 .. N: how precision grows with the
   number of replications, with the adaptive rule's target when the run used one.
@@ -44,6 +45,7 @@ def draw_warm_up(res):
         raise figures.Skip("no per-replication daily series in the results")
     fig, axes = plt.subplots(len(present), 1, figsize=(11, 1.9 + 2.3 * len(present)), squeeze=False, sharex=True)
     warm = figures._warm_up_days(res)
+    mser = (res.manifest.get("warm_up") or {}).get("method") == "mser-5"
     for ax, (name, title) in zip(axes[:, 0], present):
         f = frame[frame["name"] == name]
         per_day = f.groupby(["design", "replication", "day"])["value"].sum().groupby("day").mean().sort_index()
@@ -53,7 +55,8 @@ def draw_warm_up(res):
         ax.plot(days, per_day.to_numpy(float), color="#9E9E9E", lw=0.8, label="daily mean over replications")
         ax.plot(days, smooth, color="#0072B2", lw=2.2, label=f"Welch moving average (w = {window}: {2 * window + 1}-day window)")
         if warm:
-            ax.axvline(warm - 0.5, color="#D55E00", lw=1.6, ls="--", label=f"warm-up used ({warm:g} days)")
+            how = "chosen by MSER-5" if mser else "used"
+            ax.axvline(warm - 0.5, color="#D55E00", lw=1.6, ls="--", label=f"warm-up {how} ({warm:g} days)")
         ax.set_title(title, loc="left")
         ax.set_xlim(days[0] - 0.5, days[-1] + 0.5)
         top = max(max(smooth), float(per_day.max()))

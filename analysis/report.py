@@ -44,8 +44,9 @@ FIGURE_CAPTIONS = {
                          "with a 95 % band. The grey area is the warm-up, which is not counted in the totals.",
     "gaps_per_day": "Gaps per simulated day over all encounters: mean over replications with a 95 % band.",
     "warm_up": "Welch's method for the warm-up: each daily series averaged over replications and designs and "
-               "smoothed with a centred moving average. The dashed line is the warm-up the run used; after it "
-               "the smoothed curves should be flat.",
+               "smoothed with a centred moving average. The dashed line is the warm-up the run used (chosen by "
+               "MSER-5 when the scenario asks for \"auto\": see the summary); after it the smoothed curves "
+               "should be flat.",
     "replications_precision": "Relative half-width of the 95 % interval of the mean from the first n "
                               "replications: how much precision each further replication buys.",
     "differences_vs_baseline": "Paired differences from the baseline design with 95 % confidence intervals "

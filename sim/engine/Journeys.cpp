@@ -185,7 +185,7 @@ void Model::on_create_document(Index slot, Hours t) {
     ++counters_.copies_created;
     patients_[pc.patient].copies.push_back(index);
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
-                         channels_[channel].name, downtime, t});
+                         channels_[channel].name, downtime, t, pc.event});
     prepare_copy(index, pc, unsent, t);
     if (copies_[index].state == CopyState::created) start_pipeline(index, t);
   }

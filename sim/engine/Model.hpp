@@ -145,7 +145,7 @@ struct PendingCreation {
   Index source = 0;
   const DocumentCreation* creation = nullptr;
   std::uint32_t sequence = 0;  // the patient's creation number (keys the copies' streams)
-  Hours event = 0;             // the clinical event it is written for (encounter start or end)
+  Hours event = 0;             // the clinical event the document records (encounter start or end)
 };
 
 struct ModelCounters {

@@ -83,6 +83,32 @@ void EventLog::write(const Line& line) {
   append_string(line.document);
   buffer_ += ",\"destination\":";
   append_string(line.destination);
+  end_line();
+}
+
+void EventLog::write(const NeedLine& line) {
+  char id[24];
+  const auto id_end = std::to_chars(id, id + sizeof id, line.encounter_id).ptr;
+  buffer_ += "{\"case\":\"encounter/";
+  buffer_.append(id, id_end);
+  buffer_ += "\",\"activity\":\"need\",\"resource\":\"\",\"organisation\":";
+  append_string(line.organisation);
+  buffer_ += ",\"org_type\":";
+  append_string(line.org_type);
+  buffer_ += ",\"start\":";
+  append_number(line.time);
+  buffer_ += ",\"end\":";
+  append_number(line.time);
+  buffer_ += ",\"document\":";
+  append_string(line.document);
+  buffer_ += ",\"encounter_type\":";
+  append_string(line.encounter_type);
+  buffer_ += ",\"outcome\":";
+  append_string(line.outcome);
+  end_line();
+}
+
+void EventLog::end_line() {
   buffer_ += "}\n";
   ++lines_;
   if (buffer_.size() >= kBufferBytes) flush_buffer();

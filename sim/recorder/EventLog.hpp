@@ -1,6 +1,9 @@
 // EventLog: the optional process-mining log, one JSON object per line per step of a copy:
 //   {"case": "<copy id>", "activity": ..., "resource": ..., "organisation": ..., "org_type": ...,
 //    "start": <hours>, "end": <hours>, "document": ..., "destination": ...}
+// and, for each information need at or after the warm-up, one line with "case": "encounter/<id>",
+// "activity": "need", "resource": "", the encounter's organisation and org_type, "start" = "end" = its
+// time, the needed "document", then "encounter_type" and "outcome" (seen, no_document or a gap cause).
 // Lines are buffered in memory and written to "<path>.tmp"; commit() flushes, syncs and renames it to
 // <path>, so <path> is either absent or complete. A log never committed (an exception, a failed run)
 // removes its temporary file when destroyed. Write errors are remembered and reported by commit().
@@ -29,6 +32,16 @@ class EventLog {
     std::string_view destination;
   };
 
+  struct NeedLine {
+    std::uint64_t encounter_id = 0;
+    std::string_view organisation;
+    std::string_view org_type;
+    Hours time = 0;
+    std::string_view document;
+    std::string_view encounter_type;
+    std::string_view outcome;
+  };
+
   // Opens the temporary file; throws std::runtime_error when it cannot be created.
   explicit EventLog(std::string path);
   ~EventLog();
@@ -36,11 +49,13 @@ class EventLog {
   EventLog& operator=(const EventLog&) = delete;
 
   void write(const Line& line);
+  void write(const NeedLine& line);
   // Makes the log visible at its path; throws std::runtime_error (and removes the temporary file) on failure.
   void commit();
   std::uint64_t lines() const { return lines_; }
 
  private:
+  void end_line();
   void flush_buffer();
   void fail();  // remembers the first error
   void append_string(std::string_view text);

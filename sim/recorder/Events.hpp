@@ -21,6 +21,7 @@ struct CopyCreated {
   const std::string* channel = nullptr;  // channel chosen for this copy (may be a downtime channel)
   bool downtime = false;                 // created while the source system was down
   Hours time = 0;
+  Hours event_time = -1;  // the clinical event it records (encounter start or end); < 0: not given
 };
 
 struct CopyAvailable {  // published at the destination, or first successful query / shared-store read

@@ -5,12 +5,15 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "recorder/ClinicalEventDelays.hpp"
 #include "recorder/CopyLedger.hpp"
 #include "recorder/DailyTotals.hpp"
 #include "recorder/EventLog.hpp"
 #include "recorder/GapLedger.hpp"
 #include "recorder/HandlingLedger.hpp"
+#include "recorder/NeedsByDocument.hpp"
 #include "recorder/OrgIndex.hpp"
+#include "recorder/OrganisationCounts.hpp"
 #include "recorder/StaffLedger.hpp"
 #include "recorder/SystemLedger.hpp"
 
@@ -24,6 +27,8 @@ struct Recorder::State {
         orgs(s.organisations),
         copies(s, warm_up),
         gaps(s, warm_up),
+        needs_by_document(s, warm_up),
+        event_delays(s),
         staff(warm_up),
         systems(s, warm_up),
         handling(s) {
@@ -37,6 +42,9 @@ struct Recorder::State {
   OrgIndex orgs;
   CopyLedger copies;
   GapLedger gaps;
+  NeedsByDocument needs_by_document;
+  ClinicalEventDelays event_delays;
+  OrganisationCounts per_org;
   StaffLedger staff;
   SystemLedger systems;
   HandlingLedger handling;
@@ -54,17 +62,33 @@ Recorder::~Recorder() = default;
 
 void Recorder::on(const CopyCreated& event) {
   ++state_->events;
-  state_->copies.created(event, state_->orgs);
+  if (state_->copies.created(event, state_->orgs) != nullptr) state_->event_delays.created(event);
+}
+
+// The measured copy's destination when it is still on its way (its first CopyAvailable / CopyLost).
+static const CopyLedger::CopyRecord* measured_in_flight(CopyLedger& copies, std::uint64_t copy_id) {
+  const CopyLedger::CopyRecord* record = copies.find(copy_id);
+  if (record == nullptr || record->state != static_cast<std::uint32_t>(CopyLedger::CopyState::in_flight))
+    return nullptr;
+  return record;
 }
 
 void Recorder::on(const CopyAvailable& event) {
   ++state_->events;
-  state_->copies.available(event);
+  State& s = *state_;
+  if (const CopyLedger::CopyRecord* record = measured_in_flight(s.copies, event.copy_id)) {
+    s.per_org.received(record->destination);
+    s.event_delays.available(event.copy_id, event.time);
+  }
+  s.copies.available(event);
 }
 
 void Recorder::on(const CopyLost& event) {
   ++state_->events;
-  state_->copies.lost(event);
+  State& s = *state_;
+  if (const CopyLedger::CopyRecord* record = measured_in_flight(s.copies, event.copy_id))
+    s.per_org.lost(record->destination);
+  s.copies.lost(event);
 }
 
 void Recorder::on(const CopyInFlight& event) {
@@ -75,9 +99,10 @@ void Recorder::on(const CopyInFlight& event) {
 void Recorder::on(const StepDone& event) {
   ++state_->events;
   State& s = *state_;
-  if (!s.log) return;
   const CopyLedger::CopyRecord* copy = s.copies.find(event.copy_id);
   if (copy == nullptr) return;  // not a measured copy
+  s.event_delays.step(event, copy->created);
+  if (!s.log) return;
   const OrgIndex::Entry& org = s.orgs.entry(s.orgs.intern(event.organisation));
   const OrgIndex::Entry& destination = s.orgs.entry(copy->destination);
   EventLog::Line line;
@@ -100,7 +125,23 @@ void Recorder::on(const StaffWork& event) {
 
 void Recorder::on(const NeedEvaluated& event) {
   ++state_->events;
-  state_->gaps.need(event);
+  State& s = *state_;
+  s.gaps.need(event);
+  if (event.time < s.warm_up) return;
+  s.needs_by_document.need(event);
+  const std::uint32_t org = s.orgs.intern(event.organisation);
+  s.per_org.need(org, event.outcome != NeedOutcome::no_document, gap_cause_index(event.outcome) >= 0);
+  if (!s.log) return;
+  const OrgIndex::Entry& entry = s.orgs.entry(org);
+  EventLog::NeedLine line;
+  line.encounter_id = event.encounter_id;
+  line.organisation = entry.name;
+  line.org_type = org_type_name(entry.type_slot);
+  line.time = event.time;
+  if (event.document != nullptr) line.document = *event.document;
+  if (event.encounter_type != nullptr) line.encounter_type = *event.encounter_type;
+  line.outcome = to_string(event.outcome);
+  s.log->write(line);
 }
 
 void Recorder::on(const SystemState& event) {
@@ -148,6 +189,9 @@ ReplicationResult Recorder::finish(Hours end_time) {
   const Hours measured_hours = end_time - s.warm_up;
   s.copies.report(result);
   s.gaps.report(result);
+  s.needs_by_document.report(result);
+  s.event_delays.report(result);
+  s.per_org.report(result, s.orgs, s.scenario.organisations.size());
   s.staff.report(result, s.copies.copies_created(), measured_hours);
   s.systems.report(result, end_time, days);
   s.handling.report(result);

@@ -61,20 +61,15 @@ Json series_entry(const std::map<int, const std::vector<double>*>& by_replicatio
 }  // namespace
 
 bool absent_means_zero(const std::string& metric) {
-  static const std::set<std::string> kCounts{"copies_created",      "copies_available",
-                                             "copies_lost",         "copies_in_flight",
-                                             "copies_back_entered", "needs",
-                                             "needs_with_document", "gaps",
-                                             "encounters",          "encounters_with_gap",
-                                             "phone_calls",         "gaps_resolved_by_phone",
-                                             "staff_minutes",       "staff_hours_per_year",
-                                             "items_processed",     "downtime_hours",
-                                             "backlogs_not_cleared", "copies_never_sent",
-                                             "copies_misdirected",  "copies_misdirected_lost",
-                                             "chases",              "chases_obtained",
-                                             "actions_needed",      "actions_on_time",
-                                             "actions_late",        "actions_missed",
-                                             "actions_pending"};
+  static const std::set<std::string> kCounts{
+      "copies_created",     "copies_available",    "copies_lost",          "copies_in_flight",
+      "copies_back_entered", "needs",              "needs_with_document",  "gaps",
+      "encounters",         "encounters_with_gap", "phone_calls",          "gaps_resolved_by_phone",
+      "staff_minutes",      "staff_hours_per_year", "items_processed",     "downtime_hours",
+      "backlogs_not_cleared", "copies_never_sent", "copies_misdirected",   "copies_misdirected_lost",
+      "chases",             "chases_obtained",     "actions_needed",       "actions_on_time",
+      "actions_late",       "actions_missed",      "actions_pending",      "copies_sent",
+      "copies_received"};
   return kCounts.count(metric) > 0;
 }
 

@@ -117,6 +117,7 @@ PlanOutcome plan_run(const RunRequest& request) {
     plan.seed = e.seed;
     plan.horizon_hours = e.horizon;
     plan.warm_up_hours = e.warm_up;
+    plan.warm_up_auto = e.warm_up_auto;
     plan.baseline =
         std::count(plan.designs.begin(), plan.designs.end(), e.baseline) ? e.baseline : plan.designs.front();
     plan.replications = e.replications;
@@ -143,6 +144,14 @@ PlanOutcome plan_run(const RunRequest& request) {
         std::nullopt,
         "--shard: a scenario with adaptive replications cannot be split into shards; give a fixed "
         "--replications N\n"};
+  if (plan.warm_up_auto && (plan.adaptive || plan.sweep || !plan.shard.whole() || !request.resume.empty()))
+    return PlanOutcome{
+        std::nullopt,
+        request.scenario_file +
+            ": /experiment/warm_up: \"auto\" chooses one truncation from all replications of an "
+            "unsplit run with a fixed number of replications; it cannot be combined with "
+            "adaptive replications, a sweep, --shard or --resume (give a fixed warm-up such as "
+            "\"28 d\")\n"};
   plan.structure = analyse(plan.resolved, plan.designs, request.scenario_file);
   outcome.plan = std::move(plan);
   return outcome;

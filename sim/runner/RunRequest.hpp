@@ -55,6 +55,7 @@ struct RunPlan {
   std::uint64_t seed = 0;
   double horizon_hours = 0;
   double warm_up_hours = 0;
+  bool warm_up_auto = false;  // "warm_up": "auto": chosen by MSER-5 after a first pass (WarmUpChoice.hpp)
   int replications = 1;                       // fixed count (the maximum under the adaptive rule)
   std::optional<AdaptiveRule> adaptive;       // run until precise enough
   std::vector<std::string> headline_metrics;  // what the adaptive rule watches

@@ -3,15 +3,18 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <ctime>
 #include <map>
 
+#include "runner/Digest.hpp"
 #include "runner/OutputSet.hpp"
 #include "runner/ReplicationJobs.hpp"
 #include "runner/ResultsDocument.hpp"
 #include "runner/Resume.hpp"
 #include "runner/SummaryTable.hpp"
 #include "runner/TidyExport.hpp"
+#include "runner/WarmUpChoice.hpp"
 
 #ifndef RECORDFLOW_VERSION
 #define RECORDFLOW_VERSION "unknown"
@@ -157,7 +160,7 @@ int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
     err << "recordflow: interrupted before any replication started; nothing was written\n";
     return 1;
   }
-  const RunPlan& plan = *planned.plan;
+  RunPlan& plan = *planned.plan;  // an automatic warm-up rewrites the points' scenarios after the first pass
   std::string holder;
   const auto lock = OutputLock::acquire(request.out, &holder);
   if (!lock) {
@@ -193,6 +196,7 @@ int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
   const int points = static_cast<int>(plan.points.size());
   std::map<int, int> kept;  // point -> replications kept (adaptive)
   std::vector<WorkItem> planned_items;
+  nlohmann::json warm_up_record = fixed_warm_up_record(plan.warm_up_hours);
   bool ok = true;
   if (!plan.adaptive) {
     planned_items = select_shard(make_work_list(points, plan.designs, 0, plan.replications), plan.shard);
@@ -202,6 +206,32 @@ int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
           << " replication(s) kept, " << to_run.size() << " to run\n";
     progress.set_total(static_cast<int>(to_run.size()));
     ok = jobs.run(to_run);
+    if (ok && plan.warm_up_auto) {
+      // Second pass: the same replications (the same sample paths: the warm-up only decides what the
+      // recorder counts) measured after the truncation chosen from the first pass's daily series.
+      const WarmUpChoice choice =
+          choose_warm_up(jobs.results(), plan.designs, static_cast<int>(std::ceil(plan.horizon_hours / 24)));
+      warm_up_record = choice.record;
+      for (const auto& warning : choice.warnings) err << "recordflow: warning: warm-up: " << warning << "\n";
+      for (const auto& trend : choice.trends) err << "recordflow: warning: trend: " << trend << "\n";
+      err << "recordflow: warm-up chosen by MSER-5: " << choice.applied_days << " d\n";
+      if (choice.applied_days > 0) {
+        for (auto& point : plan.points) {
+          point.scenario_text = with_warm_up_days(point.scenario_text, choice.applied_days);
+          point.scenario_sha256 = sha256_hex(point.scenario_text);
+        }
+        plan.warm_up_hours = 24.0 * choice.applied_days;
+        try {
+          jobs.write_scenarios();
+        } catch (const std::exception& e) {
+          err << "recordflow: cannot write the resolved scenario: " << e.what() << "\n";
+          return 1;
+        }
+        jobs.results().clear();
+        progress.set_total(2 * static_cast<int>(to_run.size()));
+        ok = jobs.run(to_run);
+      }
+    }
   } else {
     // Two stages per point: the pilot (replications 0..n0-1) plans N; the N fresh replications n0..n0+N-1
     // are the ones reported (stats/AdaptiveRule.hpp).
@@ -255,6 +285,7 @@ int execute_run(const RunRequest& given, std::ostream& out, std::ostream& err) {
            {"adaptive", adaptive_json(plan)},
            {"horizon_hours", plan.horizon_hours},
            {"warm_up_hours", plan.warm_up_hours},
+           {"warm_up", warm_up_record},
            {"started_at", started_at},
            {"host", host_name()},
            {"jobs", plan.jobs},

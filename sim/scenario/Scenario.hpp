@@ -289,6 +289,7 @@ struct AdaptiveReplications {
 struct Experiment {
   Hours horizon = 24 * 365;
   Hours warm_up = 0;
+  bool warm_up_auto = false;  // "warm_up": "auto": the runner chooses it by MSER-5 (warm_up stays 0 here)
   int replications = 10;
   std::optional<AdaptiveReplications> adaptive;
   std::uint64_t seed = 1;

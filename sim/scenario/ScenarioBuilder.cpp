@@ -200,7 +200,10 @@ std::vector<Organisation> organisations(const json& name_and_org) {
 Experiment experiment(const json& e, const std::vector<Design>& designs) {
   Experiment out;
   if (e.contains("horizon")) out.horizon = hours(e["horizon"]);
-  if (e.contains("warm_up")) out.warm_up = hours(e["warm_up"]);
+  if (e.contains("warm_up") && e["warm_up"] == "auto")
+    out.warm_up_auto = true;  // measured from 0 until the runner has chosen the truncation
+  else if (e.contains("warm_up"))
+    out.warm_up = hours(e["warm_up"]);
   if (e.contains("replications")) {
     const json& r = e["replications"];
     if (r.is_object()) {

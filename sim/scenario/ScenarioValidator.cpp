@@ -399,8 +399,9 @@ class Checker {
         has(e, "horizon")
             ? r_.duration("/experiment/horizon", e["horizon"], 0, true, "the horizon").value_or(-1)
             : -1;
+    const bool auto_warm_up = has(e, "warm_up") && e["warm_up"].is_string() && e["warm_up"] == "auto";
     const double warm_up =
-        has(e, "warm_up")
+        has(e, "warm_up") && !auto_warm_up
             ? r_.duration("/experiment/warm_up", e["warm_up"], 0, false, "the warm-up").value_or(-1)
             : -1;
     if (horizon > kMaxHorizonHours)
@@ -412,6 +413,11 @@ class Checker {
       r_.add("/experiment/warm_up", "the warm-up (" + format_duration(warm_up) +
                                         ") must be shorter than the horizon (" + format_duration(horizon) +
                                         ")");
+    if (auto_warm_up && has(e, "replications") && e["replications"].is_object())
+      r_.add("/experiment/warm_up",
+             "\"warm_up\": \"auto\" needs a fixed number of replications (the truncation is chosen from "
+             "all of them before the measured run)",
+             "give \"replications\" as a number, or a fixed warm-up such as \"28 d\"");
     if (has(e, "baseline") && e["baseline"].is_string())
       r_.reference("/experiment/baseline", "design", str(e, "baseline"), designs_);
     if (has(e, "replications") && e["replications"].is_object()) {

@@ -175,3 +175,33 @@ TEST(ScenarioModel, OrgTypeNames) {
 
 }  // namespace
 }  // namespace recordflow
+
+namespace recordflow {
+namespace {
+
+TEST_F(BuilderTest, AutomaticWarmUpIsMeasuredFromZeroUntilChosen) {
+  nlohmann::json doc = loaded_->resolved;
+  doc["experiment"]["warm_up"] = "auto";
+  const Scenario s = build_scenario(doc, "today", "x.json");
+  EXPECT_TRUE(s.experiment.warm_up_auto);
+  EXPECT_DOUBLE_EQ(s.experiment.warm_up, 0);
+}
+
+TEST_F(BuilderTest, AutomaticWarmUpNeedsAFixedNumberOfReplicationsAndOtherTextIsAnError) {
+  nlohmann::json doc = loaded_->resolved;
+  doc["experiment"]["warm_up"] = "auto";
+  doc["experiment"]["replications"] = {{"min", 3}, {"max", 10}};
+  try {
+    build_scenario(doc, "today", "x.json");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1u) << format_diagnostics(e.diagnostics());
+    EXPECT_EQ(e.diagnostics()[0].pointer, "/experiment/warm_up");
+  }
+  doc["experiment"]["replications"] = 3;
+  doc["experiment"]["warm_up"] = "automatic";
+  EXPECT_THROW(build_scenario(doc, "today", "x.json"), ScenarioError);
+}
+
+}  // namespace
+}  // namespace recordflow
