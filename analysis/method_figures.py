@@ -43,7 +43,7 @@ def draw_warm_up(res):
     if not present:
         raise figures.Skip("no per-replication daily series in the results")
     fig, axes = plt.subplots(len(present), 1, figsize=(11, 1.9 + 2.3 * len(present)), squeeze=False, sharex=True)
-    warm = figures._warm_up_days(res)
+    warm = figures.warm_up_days(res)
     for ax, (name, title) in zip(axes[:, 0], present):
         f = frame[frame["name"] == name]
         per_day = f.groupby(["design", "replication", "day"])["value"].sum().groupby("day").mean().sort_index()

@@ -28,14 +28,15 @@ def close(a, b, tol=1e-9):
 
 
 def drawn(figures, fn, res):
-    """Runs a figure function with save() replaced by one that keeps the figure."""
+    """Runs a figure function with save() (as its own module sees it) replaced by one that keeps the figure."""
     kept = []
-    original = figures.save
-    figures.save = lambda fig, out, name, opts: kept.append(fig) or []
+    module = sys.modules[fn.__module__]
+    original = module.save
+    module.save = lambda fig, out, name, opts: kept.append(fig) or []
     try:
         fn(res, pathlib.Path("/nonexistent"), types.SimpleNamespace(svg=False, dpi=72, top_flows=12))
     finally:
-        figures.save = original
+        module.save = original
     return kept[0]
 
 

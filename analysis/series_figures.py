@@ -1,0 +1,137 @@
+"""Figures of the series over simulated time: the backlog at each system (hourly around scripted episodes
+where the results hold it, daily elsewhere; outages shaded) and the gaps per day."""
+from __future__ import annotations
+
+import math
+import sys
+
+import availability
+import load
+import plotting
+from vocabulary import DESIGN_MARKERS, design_colours, design_label, subtitle
+from figure_output import Skip, header, save
+
+matplotlib = plt = np = pd = Line2D = Patch = FuncFormatter = MaxNLocator = None  # see plotting.py
+plotting.bind(globals())
+
+
+# ---------------------------------------------------------------------------------------------------
+# (e) daily series
+
+
+def warm_up_days(res):
+    w = res.manifest.get("warm_up_hours")
+    return float(w) / 24 if isinstance(w, (int, float)) and w > 0 else None
+
+
+def _series_panels(res, name, keys, max_panels, what, drop_zero=False):
+    s = res.series[(res.series["name"] == name) & (res.series["dim_keys"] == ",".join(keys))]
+    if s.empty:
+        raise Skip(f"no daily series '{name}'{' by ' + '/'.join(keys) if keys else ''}")
+    groups = list(s.groupby("dims", sort=True))
+    if drop_zero:
+        flat = [g for g in groups if not (g[1][["mean", "ci_high"]].fillna(0).abs().to_numpy().max() > 0)]
+        groups = [g for g in groups if g not in flat]
+        if not groups:
+            raise Skip(f"every '{name}' series is zero in every design")
+        if flat:
+            print(f"note: {what} leaves out {len(flat)} series that stay at zero in every design: "
+                  + ", ".join(load.parse_dims(g[0]).get(keys[0], g[0]) if keys else g[0] for g in flat[:8])
+                  + (" ..." if len(flat) > 8 else ""), file=sys.stderr)
+    groups.sort(key=lambda g: -float(np.nan_to_num(g[1]["mean"].max())))
+    if len(groups) > max_panels:
+        print(f"note: {what} shows the {max_panels} series with the highest peak; "
+              f"{len(groups) - max_panels} left out", file=sys.stderr)
+        groups = groups[:max_panels]
+    return groups
+
+
+def _plot_series(ax, res, frame, colours, smooth=0):
+    """One line per design with its 95 % band. smooth=k > 1: the daily mean thin and faint, and a centred
+    k-day rolling mean of it (and of the band) drawn over it."""
+    wu = warm_up_days(res)
+    if wu:
+        ax.axvspan(-0.5, wu - 0.5, color="#EFEFEF", zorder=0)
+    for k, d in enumerate(res.designs):
+        f = frame[frame["design"] == d].sort_values("day")
+        if f.empty:
+            continue
+        c = colours.get(d, "#999")
+        marks = dict(marker=DESIGN_MARKERS[k % len(DESIGN_MARKERS)], markevery=max(1, len(f) // 12), ms=5.5,
+                     mfc="white", mew=1.3)
+        if smooth > 1:
+            ax.plot(f["day"], f["mean"], color=c, lw=0.7, alpha=0.35)
+            roll = f[["mean", "ci_low", "ci_high"]].rolling(smooth, center=True, min_periods=1).mean()
+            ax.plot(f["day"], roll["mean"], color=c, lw=2.0, label=design_label(res, d), **marks)
+            if roll["ci_low"].notna().any():
+                ax.fill_between(f["day"], roll["ci_low"], roll["ci_high"], color=c, alpha=0.15, lw=0)
+            continue
+        ax.plot(f["day"], f["mean"], color=c, lw=1.6, label=design_label(res, d), **marks)
+        if f["ci_low"].notna().any():
+            ax.fill_between(f["day"], f["ci_low"], f["ci_high"], color=c, alpha=0.18, lw=0)
+    last = frame["day"].max()
+    ax.set_xlim(-0.5, (last if pd.notna(last) else 0) + 0.5)
+    top = float(np.nanmax(frame[["mean", "ci_high"]].to_numpy(float))) if len(frame) else 0.0
+    ax.set_ylim(0, top * 1.06 if top > 0 and not math.isnan(top) else 1)
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
+
+
+def fig_backlog(res, out, opts):
+    groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure", drop_zero=True)
+    colours = design_colours(res)
+    n = len(groups)
+    ncol = 1 if n == 1 else 2
+    nrow = math.ceil(n / ncol)
+    fig, axes = plt.subplots(nrow, ncol, figsize=(7.2 * ncol if ncol > 1 else 11, 1.8 + 3.1 * nrow),
+                             squeeze=False, sharex=True)
+    for k, (dims, frame) in enumerate(groups):
+        ax = axes[k // ncol][k % ncol]
+        system = load.parse_dims(dims).get('system', dims)
+        for start, end, kind in availability.windows(res, system):
+            colour, alpha, _ = availability.STYLE[kind]
+            ax.axvspan(start / 24 - 0.5, end / 24 - 0.5, color=colour, alpha=alpha, lw=0, zorder=0.5,
+                       label=f"_{kind}")
+        _plot_series(ax, res, frame, colours)
+        ax.set_title(f"system: {system}", loc="left")
+        ax.set_ylabel("items waiting (end of day)")
+        if k // ncol == nrow - 1 or k + ncol >= n:
+            ax.set_xlabel("simulated day")
+            ax.xaxis.set_tick_params(labelbottom=True)
+    for k in range(n, nrow * ncol):
+        axes[k // ncol][k % ncol].set_visible(False)
+    shown = set(pd.concat([g[1] for g in groups])["design"])
+    handles = [Line2D([], [], color=colours[d], lw=2, marker=DESIGN_MARKERS[k % len(DESIGN_MARKERS)], mfc="white",
+                      label=design_label(res, d)) for k, d in enumerate(res.designs) if d in shown]
+    if warm_up_days(res):
+        handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
+    kinds = {kind for _, frame in groups for kind in
+             {w[2] for w in availability.windows(res, load.parse_dims(_).get("system", _))}}
+    handles += [Patch(color=availability.STYLE[k][0], alpha=availability.STYLE[k][1] + 0.1,
+                      label=availability.STYLE[k][2]) for k in ("incident", "recovery", "degraded", "planned") if k in kinds]
+    top = header(fig, res, "Backlog at each system over time",
+                 subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
+                 handles=handles, ncol=min(len(handles), 5))
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "backlog_over_time", opts)
+
+
+def fig_daily_gaps(res, out, opts):
+    groups = _series_panels(res, "gaps", (), 1, "daily gaps figure")
+    colours = design_colours(res)
+    fig, ax = plt.subplots(figsize=(11, 5.4))
+    days = groups[0][1]["day"].nunique()
+    smooth = 7 if days >= 28 else 0
+    _plot_series(ax, res, groups[0][1], colours, smooth=smooth)
+    ax.set_ylabel("gaps per day")
+    ax.set_xlabel("simulated day")
+    handles = [Line2D([], [], color=colours[d], lw=2, label=design_label(res, d)) for d in res.designs
+               if d in set(groups[0][1]["design"])]
+    if warm_up_days(res):
+        handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
+    how = ("bold: 7-day rolling mean (thin: each day)  ·  band: 95 % interval, smoothed alike" if smooth
+           else "line: mean over replications, band: 95 % confidence interval")
+    top = header(fig, res, "Gaps per day (all encounters)", subtitle(res, interval=False) + "  ·  " + how,
+                 handles=handles, ncol=min(len(handles), 5))
+    fig.tight_layout(rect=(0, 0, 1, top))
+    return save(fig, out, "gaps_per_day", opts)
