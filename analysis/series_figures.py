@@ -24,13 +24,22 @@ def warm_up_days(res):
     return float(w) / 24 if isinstance(w, (int, float)) and w > 0 else None
 
 
-def _series_panels(res, name, keys, max_panels, what, drop_zero=False):
-    s = res.series[(res.series["name"] == name) & (res.series["dim_keys"] == ",".join(keys))]
+def _series_frame(res, name, keys):
+    return res.series[(res.series["name"] == name) & (res.series["dim_keys"] == ",".join(keys))]
+
+
+def _series_panels(res, name, keys, max_panels, what, drop_zero=False, finer=None):
+    """The panels (dims, daily frame) of series `name`, highest peak first. `finer`: the rows of a finer
+    series of the same dims (hourly), which count too when deciding whether a series stays at zero."""
+    s = _series_frame(res, name, keys)
     if s.empty:
         raise Skip(f"no daily series '{name}'{' by ' + '/'.join(keys) if keys else ''}")
     groups = list(s.groupby("dims", sort=True))
     if drop_zero:
-        flat = [g for g in groups if not (g[1][["mean", "ci_high"]].fillna(0).abs().to_numpy().max() > 0)]
+        def peak(dims, frame):
+            rows = [frame] + ([finer[finer["dims"] == dims]] if finer is not None else [])
+            return max(float(r[["mean", "ci_high"]].fillna(0).abs().to_numpy().max(initial=0)) for r in rows)
+        flat = [g for g in groups if not (peak(*g) > 0)]
         groups = [g for g in groups if g not in flat]
         if not groups:
             raise Skip(f"every '{name}' series is zero in every design")
@@ -77,14 +86,38 @@ def _plot_series(ax, res, frame, colours, smooth=0):
     ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.10g}"))
 
 
+def _plot_hourly(ax, res, frame, colours):
+    """The hourly means of each design as a thin line over the daily one: hour h is drawn at the centre of its
+    hour on the day axis (day d spans d - 0.5 to d + 0.5), one segment per run of consecutive kept hours.
+    Widens the y axis to the hourly peaks. Returns whether anything was drawn."""
+    if frame.empty:
+        return False
+    for d in res.designs:
+        f = frame[frame["design"] == d].sort_values("hour")
+        if f.empty:
+            continue
+        hours = f["hour"].to_numpy(float)
+        x = (hours + 0.5) / 24 - 0.5
+        y = f["mean"].to_numpy(float).copy()
+        breaks = np.flatnonzero(np.diff(hours) > 1) + 1  # a gap between episodes: no line across it
+        x, y = np.insert(x, breaks, np.nan), np.insert(y, breaks, np.nan)
+        ax.plot(x, y, color=colours.get(d, "#999"), lw=0.9, label=f"_hourly {d}", zorder=3)
+    top = float(np.nanmax(frame[["mean", "ci_high"]].to_numpy(float)))
+    if top > 0 and top * 1.06 > ax.get_ylim()[1]:
+        ax.set_ylim(0, top * 1.06)
+    return True
+
+
 def fig_backlog(res, out, opts):
-    groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure", drop_zero=True)
+    hourly = _series_frame(res, "backlog_hourly", ("system",))
+    groups = _series_panels(res, "backlog", ("system",), 12, "backlog figure", drop_zero=True, finer=hourly)
     colours = design_colours(res)
     n = len(groups)
     ncol = 1 if n == 1 else 2
     nrow = math.ceil(n / ncol)
     fig, axes = plt.subplots(nrow, ncol, figsize=(7.2 * ncol if ncol > 1 else 11, 1.8 + 3.1 * nrow),
                              squeeze=False, sharex=True)
+    shown_hourly = False
     for k, (dims, frame) in enumerate(groups):
         ax = axes[k // ncol][k % ncol]
         system = load.parse_dims(dims).get('system', dims)
@@ -93,8 +126,9 @@ def fig_backlog(res, out, opts):
             ax.axvspan(start / 24 - 0.5, end / 24 - 0.5, color=colour, alpha=alpha, lw=0, zorder=0.5,
                        label=f"_{kind}")
         _plot_series(ax, res, frame, colours)
+        shown_hourly |= _plot_hourly(ax, res, hourly[hourly["dims"] == dims], colours)
         ax.set_title(f"system: {system}", loc="left")
-        ax.set_ylabel("items waiting (end of day)")
+        ax.set_ylabel("items waiting (end of day / hour)" if shown_hourly else "items waiting (end of day)")
         if k // ncol == nrow - 1 or k + ncol >= n:
             ax.set_xlabel("simulated day")
             ax.xaxis.set_tick_params(labelbottom=True)
@@ -103,6 +137,8 @@ def fig_backlog(res, out, opts):
     shown = set(pd.concat([g[1] for g in groups])["design"])
     handles = [Line2D([], [], color=colours[d], lw=2, marker=DESIGN_MARKERS[k % len(DESIGN_MARKERS)], mfc="white",
                       label=design_label(res, d)) for k, d in enumerate(res.designs) if d in shown]
+    if shown_hourly:
+        handles.append(Line2D([], [], color="#444444", lw=0.9, label="thin: hourly, around scripted episodes"))
     if warm_up_days(res):
         handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
     kinds = {kind for _, frame in groups for kind in
