@@ -6,7 +6,8 @@
     res = load.load("out/results.json")      # raises load.ResultsError on a bad file
     res.summary        # design, metric, dims, <dimension columns>, mean, sd, n, ci_low, ci_high, half_width
     res.comparisons    # design, baseline, metric, dims, <dimension columns>, mean_difference, sd, n, ci_low, ci_high
-    res.series         # design, name, dims, <dimension columns>, day, mean, ci_low, ci_high (one row per day)
+    res.series         # design, name, dims, <dimension columns>, day, hour, mean, ci_low, ci_high (one row per day,
+                       # or per kept hour of an hourly series such as backlog_hourly; hour is NaN for daily rows)
     res.replications   # design, replication, seed, metric, dims, <dimension columns>, value
     load.replication_series_frame(res.doc)   # each replication's daily series: ..., replication, name, day, value
     res.designs, res.baseline, res.manifest
@@ -162,8 +163,16 @@ def comparisons_frame(doc: dict) -> pd.DataFrame:
     return _records(doc.get("comparisons"), "comparisons", COMPARISON_VALUES, ["design", "baseline", "metric"])
 
 
+def _slots(s: dict, count: int):
+    """(day, hour) of each value of a series: hourly series carry the hour of each value in `hours`."""
+    hours = s.get("hours") if isinstance(s.get("hours"), list) else None
+    if hours is None or len(hours) != count:
+        return [(day, math.nan) for day in range(count)]
+    return [(int(h) // 24, int(h)) for h in hours]
+
+
 def series_frame(doc: dict) -> pd.DataFrame:
-    """Daily series in long form: one row per design x series x day."""
+    """Series in long form: one row per design x series x day (or kept hour, for an hourly series)."""
     recs, dims_list = [], []
     for s in doc.get("series") or []:
         if not isinstance(s, dict) or not isinstance(s.get("mean"), list):
@@ -173,20 +182,20 @@ def series_frame(doc: dict) -> pd.DataFrame:
         mean = s["mean"]
         lo = s.get("ci_low") if isinstance(s.get("ci_low"), list) else []
         hi = s.get("ci_high") if isinstance(s.get("ci_high"), list) else []
-        for day, m in enumerate(mean):
+        for i, ((day, hour), m) in enumerate(zip(_slots(s, len(mean)), mean)):
             recs.append({"design": s.get("design"), "point": s.get("point"), "name": s.get("name"),
                          "dims": dims_string(dims),
-                         "dim_keys": ",".join(sorted(dims)), "day": day, "mean": _num(m),
-                         "ci_low": _num(lo[day]) if day < len(lo) else math.nan,
-                         "ci_high": _num(hi[day]) if day < len(hi) else math.nan})
+                         "dim_keys": ",".join(sorted(dims)), "day": day, "hour": hour, "mean": _num(m),
+                         "ci_low": _num(lo[i]) if i < len(lo) else math.nan,
+                         "ci_high": _num(hi[i]) if i < len(hi) else math.nan})
             dims_list.append(dims)
-    frame = _pandas().DataFrame(recs, columns=["design", "point", "name", "dims", "dim_keys", "day", "mean", "ci_low",
-                                        "ci_high"])
+    frame = _pandas().DataFrame(recs, columns=["design", "point", "name", "dims", "dim_keys", "day", "hour", "mean",
+                                               "ci_low", "ci_high"])
     if frame["point"].isna().all():
         frame = frame.drop(columns="point")
     frame = _dim_columns(frame, dims_list)
     fixed = [c for c in ("design", "point", "name", "dims", "dim_keys") if c in frame.columns]
-    tail = ["day", "mean", "ci_low", "ci_high"]
+    tail = ["day", "hour", "mean", "ci_low", "ci_high"]
     return frame[fixed + [c for c in frame.columns if c not in fixed + tail] + tail]
 
 
@@ -218,8 +227,8 @@ def replications_frame(doc: dict) -> pd.DataFrame:
 
 def replication_series_frame(doc: dict) -> pd.DataFrame:
     """Each replication's own daily series (if the results carry them), long form: one row per design x
-    replication x series x day, columns design, [point,] replication, name, dims, dim_keys, <dimension
-    columns>, day, value."""
+    replication x series x day (or kept hour), columns design, [point,] replication, name, dims, dim_keys,
+    <dimension columns>, day, hour (NaN for daily series), value."""
     recs, dims_list = [], []
     for rep in doc.get("replications") or []:
         if not isinstance(rep, dict):
@@ -231,16 +240,16 @@ def replication_series_frame(doc: dict) -> pd.DataFrame:
             dims = {str(k): str(v) for k, v in dims.items()}
             base = {"design": rep.get("design"), "point": rep.get("point"), "replication": rep.get("replication"),
                     "name": s.get("name"), "dims": dims_string(dims), "dim_keys": ",".join(sorted(dims))}
-            for day, v in enumerate(s["values"]):
-                recs.append(dict(base, day=day, value=_num(v)))
+            for (day, hour), v in zip(_slots(s, len(s["values"])), s["values"]):
+                recs.append(dict(base, day=day, hour=hour, value=_num(v)))
                 dims_list.append(dims)
-    cols = ["design", "point", "replication", "name", "dims", "dim_keys", "day", "value"]
+    cols = ["design", "point", "replication", "name", "dims", "dim_keys", "day", "hour", "value"]
     frame = _pandas().DataFrame(recs, columns=cols)
     if frame["point"].isna().all():
         frame = frame.drop(columns="point")
     frame = _dim_columns(frame, dims_list)
-    fixed = [c for c in cols[:-2] if c in frame.columns]
-    return frame[fixed + [c for c in frame.columns if c not in cols] + ["day", "value"]]
+    fixed = [c for c in cols[:-3] if c in frame.columns]
+    return frame[fixed + [c for c in frame.columns if c not in cols] + ["day", "hour", "value"]]
 
 
 def read_tidy_csv(path) -> pd.DataFrame:

@@ -44,7 +44,7 @@ def draw_warm_up(res):
     if not present:
         raise figures.Skip("no per-replication daily series in the results")
     fig, axes = plt.subplots(len(present), 1, figsize=(11, 1.9 + 2.3 * len(present)), squeeze=False, sharex=True)
-    warm = figures._warm_up_days(res)
+    warm = figures.warm_up_days(res)
     mser = (res.manifest.get("warm_up") or {}).get("method") == "mser-5"
     for ax, (name, title) in zip(axes[:, 0], present):
         f = frame[frame["name"] == name]

@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages recordflow needs, only those missing. Run as root (or with sudo).
-# `install-deps.sh test` adds what only the test suite needs (a headless browser for the report test,
-# clang with libFuzzer for the fuzzing run, a one-node Slurm for the scale-out test).
+# `install-deps.sh demo` installs what building `recordflow` and running the demo need (compiler, CMake,
+# Ninja, the libraries); `install-deps.sh full` adds the analysis scripts' Python modules, Graphviz, GoogleTest
+# and GNU time; `install-deps.sh test` adds what only the test suite needs (a headless browser for the
+# report test, clang with libFuzzer for the fuzzing run, a one-node Slurm for the scale-out test).
 set -euo pipefail
+mode="${1:-demo}"
 packages=(
   build-essential cmake ninja-build pkg-config git
   libsimgrid-dev libboost-graph-dev libboost-math-dev libboost-random-dev
-  nlohmann-json3-dev libcli11-dev libvalijson-dev libgtest-dev libssl-dev
-  python3 python3-matplotlib python3-pandas python3-scipy graphviz time
+  nlohmann-json3-dev libcli11-dev libvalijson-dev libssl-dev
 )
-if [ "${1:-demo}" = test ]; then
+if [ "$mode" != demo ]; then
+  packages+=(libgtest-dev python3 python3-matplotlib python3-pandas python3-scipy graphviz time)
+fi
+if [ "$mode" = test ]; then
   packages+=(chromium python3-pil clang libclang-rt-14-dev slurmctld slurmd slurm-client munge)
 fi
 missing=()

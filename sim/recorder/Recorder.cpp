@@ -200,9 +200,9 @@ ReplicationResult Recorder::finish(Hours end_time) {
     result.add("copies_back_entered", {{"org_type", org_type_name(slot)}},
                static_cast<double>(s.back_entered[slot]));
   }
-  result.series.push_back({"copies_created", {}, s.copies.created_per_day(days)});
-  result.series.push_back({"gaps", {}, s.gaps.gaps_per_day(days)});
-  result.series.push_back({"staff_minutes", {}, s.staff.minutes_per_day(days)});
+  result.series.push_back({"copies_created", {}, s.copies.created_per_day(days), {}});
+  result.series.push_back({"gaps", {}, s.gaps.gaps_per_day(days), {}});
+  result.series.push_back({"staff_minutes", {}, s.staff.minutes_per_day(days), {}});
 
   auto by_name_then_dims = [](const auto& a, const auto& b) {
     return std::tie(a.name, a.dims) < std::tie(b.name, b.dims);

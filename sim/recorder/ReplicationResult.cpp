@@ -56,10 +56,11 @@ void to_json(nlohmann::json& j, const ReplicationResult& r) {
         {{"metric", m.name}, {"dims", dims_to_json(m.dims)}, {"value", number_to_json(m.value)}});
   }
   nlohmann::json series = nlohmann::json::array();
-  for (const DailySeries& s : r.series) {
+  for (const TimeSeries& s : r.series) {
     nlohmann::json values = nlohmann::json::array();
     for (double v : s.values) values.push_back(number_to_json(v));
     series.push_back({{"name", s.name}, {"dims", dims_to_json(s.dims)}, {"values", std::move(values)}});
+    if (!s.hours.empty()) series.back()["hours"] = s.hours;
   }
   j = nlohmann::json{{"design", r.design},
                      {"replication", r.replication},
@@ -83,8 +84,9 @@ void from_json(const nlohmann::json& j, ReplicationResult& r) {
   }
   if (j.contains("series")) {
     for (const nlohmann::json& s : j.at("series")) {
-      DailySeries series{s.at("name").get<std::string>(), dims_from_json(s.at("dims")), {}};
+      TimeSeries series{s.at("name").get<std::string>(), dims_from_json(s.at("dims")), {}, {}};
       for (const nlohmann::json& v : s.at("values")) series.values.push_back(number_from_json(v));
+      if (s.contains("hours")) s.at("hours").get_to(series.hours);
       r.series.push_back(std::move(series));
     }
   }

@@ -23,10 +23,13 @@ struct MetricValue {
   double value = 0;
 };
 
-struct DailySeries {
+// A daily series (hours empty): one value per simulated day (end-of-day sample or daily total). An hourly
+// series (e.g. "backlog_hourly"): values[i] belongs to simulated hour hours[i] (ascending, not contiguous).
+struct TimeSeries {
   std::string name;  // e.g. "backlog" {system: hub}
   Dimensions dims;
-  std::vector<double> values;  // one value per simulated day (end-of-day sample or daily total)
+  std::vector<double> values;
+  std::vector<std::uint32_t> hours;  // empty for a daily series
 };
 
 struct ReplicationResult {
@@ -34,7 +37,7 @@ struct ReplicationResult {
   int replication = 0;
   std::uint64_t seed = 0;
   std::vector<MetricValue> metrics;
-  std::vector<DailySeries> series;
+  std::vector<TimeSeries> series;
   std::uint64_t simulated_events = 0;  // logical events handled (for benchmarks)
   double wall_seconds = 0;            // wall time (excluded from determinism checks)
 

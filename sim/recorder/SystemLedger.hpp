@@ -5,6 +5,8 @@
 // queue at recovery is longer than at the moment it went down (its pre-outage length). Its clear time is
 // the time from recovery to the first QueueLength sample at or below the pre-outage length. Only outages
 // that end at or after the warm-up count. Staff pool queues (is_system = false) are not recorded here.
+// A system with scripted episodes (EpisodeHours.hpp) also gets `backlog_hourly`: the length at the end of
+// each hour around its episodes (8 bytes per hour of the run while running; only kept hours reported).
 #pragma once
 
 #include <cstddef>
@@ -46,11 +48,14 @@ class SystemLedger {
     std::uint64_t cleared = 0;
     std::vector<PendingClear> pending;
     std::vector<double> backlog_per_day;  // length at the end of each day so far
+    bool hourly = false;                  // the system has scripted episodes
+    std::vector<double> backlog_per_hour;  // length at the end of each hour so far (hourly systems only)
   };
 
   SystemBook& book(const std::string* name);
   void fill_days(SystemBook& book, std::size_t day) const;
 
+  const Scenario& scenario_;
   Hours warm_up_;
   NameTable names_;
   std::vector<SystemBook> books_;  // per system id

@@ -61,9 +61,10 @@ constexpr MetricInfo kCatalogue[] = {
     {"staff_minutes", "staff time", "minutes", Better::lower, false},
     {"staff_minutes_per_1000_copies", "staff time per 1,000 copies", "minutes_per_1000_copies", Better::lower,
      false},
-    // Systems and resilience (also the daily `backlog` series).
+    // Systems and resilience (also the daily `backlog` series and the hourly `backlog_hourly` one).
     {"items_processed", "items processed", "count", Better::neither, false},
     {"backlog", "backlog", "count", Better::lower, false},
+    {"backlog_hourly", "backlog (hourly)", "count", Better::lower, false},
     {"backlog_max", "largest backlog", "count", Better::lower, false},
     {"backlog_clear_time", "time to clear a backlog", "hours", Better::lower, false},
     {"backlogs_not_cleared", "backlogs not cleared", "count", Better::lower, false},

@@ -20,7 +20,7 @@ void sort_contents(ReplicationResult& r) {
   std::stable_sort(r.metrics.begin(), r.metrics.end(), [](const MetricValue& a, const MetricValue& b) {
     return std::tie(a.name, a.dims) < std::tie(b.name, b.dims);
   });
-  std::stable_sort(r.series.begin(), r.series.end(), [](const DailySeries& a, const DailySeries& b) {
+  std::stable_sort(r.series.begin(), r.series.end(), [](const TimeSeries& a, const TimeSeries& b) {
     return std::tie(a.name, a.dims) < std::tie(b.name, b.dims);
   });
 }
@@ -46,6 +46,7 @@ nlohmann::json replication_to_json(const PointReplication& pr, bool with_point) 
     nlohmann::json values = nlohmann::json::array();
     for (const double v : s.values) values.push_back(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json());
     series.push_back({{"name", s.name}, {"dims", dims_to_json(s.dims)}, {"values", std::move(values)}});
+    if (!s.hours.empty()) series.back()["hours"] = s.hours;
   }
   j["series"] = std::move(series);
   return j;
@@ -65,8 +66,9 @@ PointReplication replication_from_json(const nlohmann::json& j) {
                                     m.at("value").get<double>()});
   if (j.contains("series")) {
     for (const auto& s : j.at("series")) {
-      DailySeries series{s.at("name").get<std::string>(), dims_from_json(s.at("dims")), {}};
+      TimeSeries series{s.at("name").get<std::string>(), dims_from_json(s.at("dims")), {}, {}};
       for (const auto& v : s.at("values")) series.values.push_back(v.is_null() ? NAN : v.get<double>());
+      if (s.contains("hours")) s.at("hours").get_to(series.hours);
       r.series.push_back(std::move(series));
     }
   }

@@ -26,7 +26,7 @@ struct SeriesKey {
 struct Group {  // one design at one point
   std::set<int> replications;
   std::map<MetricKey, ValuesByReplication> metrics;
-  std::map<SeriesKey, std::map<int, const std::vector<double>*>> series;
+  std::map<SeriesKey, std::map<int, const TimeSeries*>> series;
 };
 
 void tag(Json& entry, bool sweep, int point) {
@@ -42,20 +42,30 @@ Json estimate_entry(const Estimate& e) {
               {"half_width", optional_number(e.half_width)}};
 }
 
-Json series_entry(const std::map<int, const std::vector<double>*>& by_replication) {
+// Per index (day, or kept hour of an hourly series): mean and interval over the replications that have it.
+// The hours of an hourly series come from the scenario's scripted episodes, so every replication has the
+// same ones.
+Json series_entry(const std::map<int, const TimeSeries*>& by_replication) {
   std::size_t days = 0;
-  for (const auto& [rep, values] : by_replication) days = std::max(days, values->size());
+  const std::vector<std::uint32_t>& hours = by_replication.begin()->second->hours;
+  for (const auto& [rep, s] : by_replication) {
+    days = std::max(days, s->values.size());
+    if (s->hours != hours) throw std::runtime_error("series " + s->name + " has different hours in replication " +
+                                                    std::to_string(rep));
+  }
   Json mean = Json::array(), low = Json::array(), high = Json::array();
   for (std::size_t day = 0; day < days; ++day) {
     std::vector<double> values;
-    for (const auto& [rep, series] : by_replication)
-      if (day < series->size() && std::isfinite((*series)[day])) values.push_back((*series)[day]);
+    for (const auto& [rep, s] : by_replication)
+      if (day < s->values.size() && std::isfinite(s->values[day])) values.push_back(s->values[day]);
     const Estimate e = estimate(values);
     mean.push_back(e.n > 0 ? Json(e.mean) : Json());
     low.push_back(optional_number(e.ci_low));
     high.push_back(optional_number(e.ci_high));
   }
-  return Json{{"n", by_replication.size()}, {"mean", mean}, {"ci_low", low}, {"ci_high", high}};
+  Json entry{{"n", by_replication.size()}, {"mean", mean}, {"ci_low", low}, {"ci_high", high}};
+  if (!hours.empty()) entry["hours"] = hours;
+  return entry;
 }
 
 }  // namespace
@@ -108,7 +118,7 @@ Json build_results_document(const ResultsInput& input) {
     for (const auto& m : r->result.metrics)
       if (std::isfinite(m.value)) g.metrics[MetricKey{m.name, m.dims}][r->result.replication] = m.value;
     for (const auto& s : r->result.series)
-      g.series[SeriesKey{s.name, s.dims}][r->result.replication] = &s.values;
+      g.series[SeriesKey{s.name, s.dims}][r->result.replication] = &s;
     replications.push_back(replication_to_json(*r, sweep));
   }
 

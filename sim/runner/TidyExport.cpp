@@ -113,21 +113,29 @@ TidyTable tidy_table(const Json& results) {
 TidyTable tidy_series_table(const Json& results) {
   const Layout layout = layout_of(results, "series");
   TidyTable table;
-  table.columns = columns_of(layout, {"design", "replication", "series"}, {"day", "unit", "value"});
+  table.columns = columns_of(layout, {"design", "replication", "series"}, {"day", "hour", "unit", "value"});
   for (const auto& r : results.at("replications")) {
     for (const auto& s : r.value("series", Json::array())) {
       const Json unit = unit_of(s.at("name").get<std::string>());
       const Json& values = s.at("values");
-      for (std::size_t day = 0; day < values.size(); ++day) {
+      const Json hours = s.value("hours", Json::array());  // hourly series: the hour of each value
+      for (std::size_t i = 0; i < values.size(); ++i) {
         std::vector<Json> row;
         append_point(layout, r, row);
         row.push_back(r.at("design"));
         row.push_back(r.at("replication"));
         row.push_back(s.at("name"));
         append_dims(layout, s.at("dims"), row);
-        row.push_back(day);
+        if (hours.empty()) {
+          row.push_back(i);
+          row.push_back(Json());
+        } else {
+          const auto hour = hours.at(i).get<std::uint32_t>();
+          row.push_back(hour / 24);
+          row.push_back(hour);
+        }
         row.push_back(unit);
-        row.push_back(values[day]);
+        row.push_back(values[i]);
         table.rows.push_back(std::move(row));
       }
     }

@@ -28,14 +28,15 @@ def close(a, b, tol=1e-9):
 
 
 def drawn(figures, fn, res):
-    """Runs a figure function with save() replaced by one that keeps the figure."""
+    """Runs a figure function with save() (as its own module sees it) replaced by one that keeps the figure."""
     kept = []
-    original = figures.save
-    figures.save = lambda fig, out, name, opts: kept.append(fig) or []
+    module = sys.modules[fn.__module__]
+    original = module.save
+    module.save = lambda fig, out, name, opts: kept.append(fig) or []
     try:
         fn(res, pathlib.Path("/nonexistent"), types.SimpleNamespace(svg=False, dpi=72, top_flows=12))
     finally:
-        figures.save = original
+        module.save = original
     return kept[0]
 
 
@@ -55,7 +56,8 @@ def check_backlog(figures, load, res):
             check(list(ln.get_xdata()) == list(f["day"]), f"backlog {system}/{design}: days drawn differ")
             check(all(close(a, b) for a, b in zip(ln.get_ydata(), f["mean"])),
                   f"backlog {system}/{design}: means drawn differ from the results")
-        top = float(series[series["system"] == system][["mean", "ci_high"]].max().max())
+        hourly = res.series[(res.series["name"] == "backlog_hourly") & (res.series["system"] == system)]
+        top = float(pd_max(series[series["system"] == system], hourly))
         check(ax.get_ylim()[1] <= top * 1.06 + 1e-9, f"backlog {system}: y axis {ax.get_ylim()} beyond the data {top}")
         spans = [p for p in ax.patches if p.get_label() == "_incident"]
         if system == "city_epr":
@@ -65,6 +67,60 @@ def check_backlog(figures, load, res):
                 check(close(min(xs), 60 - 0.5) and close(max(xs), 62 - 0.5),
                       f"backlog city_epr: incident shaded over {min(xs)}..{max(xs)}, expected days 60 to 62")
             check(any(p.get_label() == "_recovery" for p in ax.patches), "backlog city_epr: recovery not shaded")
+
+
+def pd_max(*frames):
+    return max(float(f[["mean", "ci_high"]].max().max()) for f in frames if len(f))
+
+
+HOURLY_FROM, HOURLY_TO = 59 * 24, 68 * 24  # kept hours around the city_epr incident (days 59..67)
+
+
+def hourly_backlog(design_index, hour):
+    """The synthetic hourly backlog: builds up while city_epr is down (days 60 and 61), drains in a day."""
+    if 60 * 24 <= hour < 62 * 24:
+        return (hour - 60 * 24 + 1) * (2 + design_index)
+    if 62 * 24 <= hour < 63 * 24:
+        return (63 * 24 - hour) * (2 + design_index)
+    return 0
+
+
+def add_hourly_backlog(doc):
+    """An hourly city_epr backlog in every design, kept (as the recorder keeps it) only around the incident."""
+    hours = list(range(HOURLY_FROM, HOURLY_TO))
+    designs = [s["design"] for s in doc["series"] if s["name"] == "backlog" and s["dims"] == {"system": "city_epr"}]
+    for i, d in enumerate(designs):
+        mean = [hourly_backlog(i, h) for h in hours]
+        doc["series"].append({"design": d, "name": "backlog_hourly", "dims": {"system": "city_epr"}, "n": 5,
+                              "hours": hours, "mean": mean, "ci_low": [m * 0.9 for m in mean],
+                              "ci_high": [m * 1.1 for m in mean]})
+    return designs
+
+
+def check_backlog_hourly(figures, res, designs):
+    """The outage's shape is drawn hour by hour: 48 points over the two days down, at the centre of each hour,
+    with the hourly means, a peak the end-of-day series cannot show, and the y axis fitted to it."""
+    fig = drawn(figures, figures.fig_backlog, res)
+    ax = next(a for a in fig.axes if a.get_title(loc="left") == "system: city_epr")
+    for i, d in enumerate(designs):
+        line = [ln for ln in ax.get_lines() if ln.get_label() == f"_hourly {d}"]
+        check(len(line) == 1, f"backlog hourly: {len(line)} hourly lines for {d}, expected 1")
+        if not line:
+            continue
+        x, y = line[0].get_xdata(), line[0].get_ydata()
+        points = [(a, b) for a, b in zip(x, y) if not math.isnan(a)]
+        check(len(points) == HOURLY_TO - HOURLY_FROM, f"backlog hourly {d}: {len(points)} points drawn")
+        down = [p for p in points if 60 - 0.5 <= p[0] < 62 - 0.5]
+        check(len(down) == 48, f"backlog hourly {d}: {len(down)} points over the two days down, expected 48")
+        for h, (a, b) in zip(range(HOURLY_FROM, HOURLY_TO), points):
+            if not (close(a, (h + 0.5) / 24 - 0.5) and close(b, hourly_backlog(i, h))):
+                check(False, f"backlog hourly {d}: hour {h} drawn at ({a}, {b})")
+                break
+        peak = max(b for _, b in points)
+        check(close(peak, 48 * (2 + i)), f"backlog hourly {d}: peak {peak}, expected {48 * (2 + i)}")
+    check(ax.get_ylim()[1] >= 48 * (1 + len(designs)) * 1.1, f"backlog hourly: y axis {ax.get_ylim()} below the peak")
+    labels = [tx.get_text() for lg in fig.legends for tx in lg.get_texts()]
+    check(any(lb.startswith("thin: hourly") for lb in labels), f"backlog hourly: no legend entry ({labels})")
 
 
 def check_staff(figures, load, res):
@@ -184,6 +240,7 @@ def main():
     doc["manifest"]["scenario"].setdefault("systems", {})["city_epr"] = {
         "kind": "epr", "availability": {"incidents": [{"start": "60 d", "duration": "2 d",
                                                        "recovery": [{"duration": "3 d", "capacity": 0.5}]}]}}
+    hourly_designs = add_hourly_backlog(doc)
     path = pathlib.Path("/tmp") / f"drawn-data-{__import__('os').getpid()}.json"
     path.write_text(json.dumps(doc))
     try:
@@ -191,6 +248,7 @@ def main():
     finally:
         path.unlink()
     check_backlog(figures, load, res)
+    check_backlog_hourly(figures, res, hourly_designs)
     check_staff(figures, load, res)
     check_delay(figures, load, res)
     check_method(method_figures, figures, load, res)

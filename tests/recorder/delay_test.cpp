@@ -61,7 +61,7 @@ TEST_F(DelayTest, CountsDelaysAndFatesPerFlowAndOverall) {
   // Daily series counts every day, warm-up included: day 0 has copy 1.
   const auto& series = r.series;
   auto created = std::find_if(series.begin(), series.end(),
-                              [](const DailySeries& s) { return s.name == "copies_created"; });
+                              [](const TimeSeries& s) { return s.name == "copies_created"; });
   ASSERT_NE(created, series.end());
   EXPECT_EQ(created->values, (std::vector<double>{1, 3, 2, 0, 0, 0, 0, 0, 0, 0}));
 }

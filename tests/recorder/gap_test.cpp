@@ -57,7 +57,7 @@ TEST_F(GapTest, CountsEachCauseOnceAndRatesOverNeedsWithADocument) {
   EXPECT_EQ(r.get("gaps", {{"cause", "stale"}, {"encounter_type", "ed_attendance"}}), 1);
 
   auto gaps =
-      std::find_if(r.series.begin(), r.series.end(), [](const DailySeries& s) { return s.name == "gaps"; });
+      std::find_if(r.series.begin(), r.series.end(), [](const TimeSeries& s) { return s.name == "gaps"; });
   ASSERT_NE(gaps, r.series.end());
   EXPECT_EQ(gaps->values[0], 1);
   EXPECT_EQ(gaps->values[1], 6);

@@ -50,7 +50,8 @@ TEST(ReplicationResultTest, JsonRoundTripIsExact) {
     const double v = std::bit_cast<double>(x);
     if (std::isfinite(v)) r.add("random", {{"i", std::to_string(i)}}, v);
   }
-  r.series.push_back({"backlog", {{"system", "hub"}}, {0, 1.5, 1.0 / 7.0}});
+  r.series.push_back({"backlog", {{"system", "hub"}}, {0, 1.5, 1.0 / 7.0}, {}});
+  r.series.push_back({"backlog_hourly", {{"system", "hub"}}, {4, 2}, {47, 49}});  // hours kept with values
 
   const std::string text = nlohmann::json(r).dump();
   const ReplicationResult back = nlohmann::json::parse(text).get<ReplicationResult>();
@@ -67,8 +68,11 @@ TEST(ReplicationResultTest, JsonRoundTripIsExact) {
               std::bit_cast<std::uint64_t>(r.metrics[i].value))
         << r.metrics[i].name << " " << r.metrics[i].value;
   }
-  ASSERT_EQ(back.series.size(), 1u);
+  ASSERT_EQ(back.series.size(), 2u);
   EXPECT_EQ(back.series[0].values, r.series[0].values);
+  EXPECT_TRUE(back.series[0].hours.empty());
+  EXPECT_EQ(back.series[1].values, r.series[1].values);
+  EXPECT_EQ(back.series[1].hours, (std::vector<std::uint32_t>{47, 49}));
   EXPECT_EQ(nlohmann::json(back).dump(), text) << "writing again gives the same bytes";
 }
 

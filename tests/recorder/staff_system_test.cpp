@@ -12,8 +12,8 @@ class StaffSystemTest : public RecorderTest {
   void work(const Organisation* org, const char* task, double minutes, Hours t) {
     recorder().on(StaffWork{org, task, minutes, t});
   }
-  const DailySeries& series(const std::string& name, const Dimensions& dims = {}) {
-    for (const DailySeries& s : result_.series) {
+  const TimeSeries& series(const std::string& name, const Dimensions& dims = {}) {
+    for (const TimeSeries& s : result_.series) {
       if (s.name == name && s.dims == dims) return s;
     }
     throw std::runtime_error("no series " + name);
@@ -43,7 +43,7 @@ TEST_F(StaffSystemTest, StaffMinutesPerThousandCopiesAndPerYear) {
   EXPECT_DOUBLE_EQ(r.get("staff_hours_per_year"), 1.5);
   EXPECT_DOUBLE_EQ(r.get("staff_hours_per_year", acute_print), 1.25);
 
-  const DailySeries& daily = series("staff_minutes");
+  const TimeSeries& daily = series("staff_minutes");
   ASSERT_EQ(daily.values.size(), 74u);
   EXPECT_EQ(daily.values[0], 2);
   EXPECT_EQ(daily.values[1], 15);

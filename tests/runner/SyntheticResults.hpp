@@ -21,7 +21,7 @@ inline PointReplication synthetic(const std::string& design, int replication, do
   r.metrics.push_back({"gaps", {{"cause", "outage"}}, 3.0 + replication + shift});
   r.metrics.push_back({"gap_rate", {}, 0.1 + 0.01 * replication + shift / 100});
   r.metrics.push_back({"gaps", {{"cause", "in_transit"}, {"encounter_type", "gp, \"visit\""}}, 1.0});
-  r.series.push_back({"backlog", {{"system", "hub"}}, {1.0 + replication, 2.0, 3.0 + shift}});
+  r.series.push_back({"backlog", {{"system", "hub"}}, {1.0 + replication, 2.0, 3.0 + shift}, {}});
   return pr;
 }
 

@@ -58,12 +58,12 @@ TEST(TidyExport, SeriesTableHasOneRowPerDay) {
   const auto doc = build_results_document(testing::synthetic_run({"today", "hub"}, {0, 1}, 2));
   const TidyTable t = tidy_series_table(doc);
   EXPECT_EQ(t.columns, (std::vector<std::string>{"design", "replication", "series", "dims", "system", "day",
-                                                 "unit", "value"}));
+                                                 "hour", "unit", "value"}));
   EXPECT_EQ(t.rows.size(), 2u * 2u * 3u);  // designs x replications x days of the one backlog series
   const std::string csv = tidy_csv(t);
   // hub, replication 1: backlog 1 + replication, 2, 3 + shift on days 0, 1, 2.
-  EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,0,count,2.0\n"), std::string::npos) << csv;
-  EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,2,count,4.0\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,0,,count,2.0\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,2,,count,4.0\n"), std::string::npos) << csv;
 }
 
 }  // namespace recordflow
