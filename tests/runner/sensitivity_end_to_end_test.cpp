@@ -73,9 +73,9 @@ TEST(SensitivityEndToEnd, SobolIndicesAndASwitchingValueThatCoversTheKnownCrossi
   const auto out = fs::temp_directory_path() / ("recordflow-switch-" + std::to_string(::getpid()));
   fs::remove_all(out);
   const std::vector<std::string> args{"sensitivity", "tests/runner/scenarios/crossing_losses.json",
-                                      "--out", out.string(), "--trajectories", "2", "--sobol-base", "16",
+                                      "--out", out.string(), "--trajectories", "2", "--sobol-base", "8",
                                       "--switch-grid", "5", "--replications", "3", "--jobs", "2", "--quiet",
-                                      "--metric", "gap_rate", "--set", "/experiment/horizon=16 d"};
+                                      "--metric", "gap_rate", "--set", "/experiment/horizon=12 d"};
   const auto r = testing::run_binary(args, out.string() + ".log");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string first = read_file(out / "sensitivity.json");
