@@ -12,12 +12,14 @@ namespace recordflow {
 void add_select_command(CLI::App& app, CommandAction& action) {
   auto options = std::make_shared<SelectionOptions>();
   auto out = std::make_shared<std::string>("out");
-  auto* sub = app.add_subcommand("select",
-                                 "Name the best design on a metric with probability of correct selection "
-                                 ">= 1 - alpha within an indifference zone (two stages, common random numbers)");
+  auto* sub =
+      app.add_subcommand("select",
+                         "Name the best design on a metric with probability of correct selection "
+                         ">= 1 - alpha within an indifference zone (two stages, common random numbers)");
   RunRequest& run = options->run;
   sub->add_option("scenario", run.scenario_file, "Scenario file (JSON)")->required();
-  sub->add_option("--metric,-m", options->metric, "Metric to select on (no dimensions)")->capture_default_str();
+  sub->add_option("--metric,-m", options->metric, "Metric to select on (no dimensions)")
+      ->capture_default_str();
   sub->add_option("--indifference", options->indifference,
                   "Smallest difference worth detecting, in the metric's units (> 0)")
       ->required();

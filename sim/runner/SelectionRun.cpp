@@ -21,14 +21,16 @@ struct StageFailed {
   int code;
 };
 
-// Replications 0..count-1 of every design of `results` on `metric` (no dimensions), in the run's design order.
+// Replications 0..count-1 of every design of `results` on `metric` (no dimensions), in the run's design
+// order.
 std::vector<std::vector<double>> metric_values(const Json& results, const std::string& metric, int count) {
   const auto designs = results.at("manifest").at("designs").get<std::vector<std::string>>();
   std::map<std::string, std::map<int, double>> by_design;
   for (const auto& r : results.at("replications"))
     for (const auto& m : r.at("metrics"))
       if (m.at("metric") == metric && m.at("dims").empty())
-        by_design[r.at("design").get<std::string>()][r.at("replication").get<int>()] = m.at("value").get<double>();
+        by_design[r.at("design").get<std::string>()][r.at("replication").get<int>()] =
+            m.at("value").get<double>();
   std::vector<std::vector<double>> values;
   for (const auto& d : designs) {
     values.emplace_back();
@@ -36,8 +38,9 @@ std::vector<std::vector<double>> metric_values(const Json& results, const std::s
       const auto& v = by_design[d];
       const auto found = v.find(i);
       if (found == v.end())
-        throw std::invalid_argument("replication " + std::to_string(i) + " of design " + d + " has no value of " +
-                                    metric + " (hint: choose a metric every replication reports, such as gap_rate)");
+        throw std::invalid_argument("replication " + std::to_string(i) + " of design " + d +
+                                    " has no value of " + metric +
+                                    " (hint: choose a metric every replication reports, such as gap_rate)");
       values.back().push_back(found->second);
     }
   }
@@ -85,8 +88,9 @@ int execute_selection(const SelectionOptions& options, std::ostream& out, std::o
   const auto values = metric_values(last, options.metric, selection.replications);
   Json analysis{{"format", "recordflow-selection"},
                 {"version", 1},
-                {"method", "two-stage indifference-zone selection with common random numbers (Clark and Yang "
-                           "1986; Nelson and Matejcik 1995, procedure B), Bonferroni over the k - 1 pairs"},
+                {"method",
+                 "two-stage indifference-zone selection with common random numbers (Clark and Yang "
+                 "1986; Nelson and Matejcik 1995, procedure B), Bonferroni over the k - 1 pairs"},
                 {"metric", options.metric},
                 {"larger_is_better", rule.larger_is_better},
                 {"indifference", options.indifference},
@@ -97,7 +101,9 @@ int execute_selection(const SelectionOptions& options, std::ostream& out, std::o
   Json per_design = Json::array();
   for (std::size_t d = 0; d < designs.size(); ++d) {
     const Estimate e = estimate(values[d]);
-    per_design.push_back(Json{{"design", designs[d]}, {"mean", e.mean}, {"ci_low", e.ci_low.value_or(e.mean)},
+    per_design.push_back(Json{{"design", designs[d]},
+                              {"mean", e.mean},
+                              {"ci_low", e.ci_low.value_or(e.mean)},
                               {"ci_high", e.ci_high.value_or(e.mean)}});
   }
   analysis["designs"] = per_design;

@@ -7,10 +7,10 @@
 #include "runner/AtomicFile.hpp"
 #include "runner/ParameterSets.hpp"
 #include "runner/Runner.hpp"
-#include "scenario/ScenarioLoader.hpp"
 #include "runner/SensitivityStage.hpp"
 #include "runner/SobolAnalysis.hpp"
 #include "runner/SwitchingAnalysis.hpp"
+#include "scenario/ScenarioLoader.hpp"
 #include "stats/MorrisScreening.hpp"
 
 namespace recordflow {
@@ -30,9 +30,10 @@ int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, st
     err << "--trajectories must be at least 2 and --levels even\n";
     return 2;
   }
-  if (options.sobol_base == 1 || options.sobol_base < 0 || options.switch_grid == 1 || options.switch_grid < 0 ||
-      options.sobol_inputs < 1) {
-    err << "--sobol-base and --switch-grid must be 0 (skip the stage) or at least 2, --sobol-inputs at least 1\n";
+  if (options.sobol_base == 1 || options.sobol_base < 0 || options.switch_grid == 1 ||
+      options.switch_grid < 0 || options.sobol_inputs < 1) {
+    err << "--sobol-base and --switch-grid must be 0 (skip the stage) or at least 2, --sobol-inputs at least "
+           "1\n";
     return 2;
   }
   const auto& inputs = loaded.uncertain_inputs;
@@ -102,15 +103,17 @@ int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, st
       important_inputs(analysis["differences"], inputs, kImportantShare, options.sobol_inputs);
   analysis["important_inputs"] = Json::array();
   for (const std::size_t k : selected) analysis["important_inputs"].push_back(inputs[k].pointer);
-  analysis["important_rule"] = {{"share_of_largest_mu_star", kImportantShare}, {"max_inputs", options.sobol_inputs}};
+  analysis["important_rule"] = {{"share_of_largest_mu_star", kImportantShare},
+                                {"max_inputs", options.sobol_inputs}};
   analysis["sobol"] = Json::array();
   analysis["switching"] = Json::array();
   if (!selected.empty() && options.sobol_base > 0) {
     const SaltelliDesign sobol = saltelli_design(options.sobol_base, static_cast<int>(selected.size()));
     std::vector<Json> sobol_points;
     for (const auto& p : sobol.points) sobol_points.push_back(point_at_levels(inputs, selected, p));
-    StageOutcome stage = run_stage(base, sobol_points, base.out / "sobol", "the Sobol points of this analysis",
-                                   "give the same options and --set as the run", err);
+    StageOutcome stage =
+        run_stage(base, sobol_points, base.out / "sobol", "the Sobol points of this analysis",
+                  "give the same options and --set as the run", err);
     if (!stage.results) return stage.exit_code;
     analysis["sobol_base"] = options.sobol_base;
     analysis["sobol"] = sobol_analysis(*stage.results, sobol, inputs, selected, metrics, seed);
@@ -122,7 +125,8 @@ int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, st
     if (!stage.results) return stage.exit_code;
     analysis["switch_grid"] = options.switch_grid;
     try {
-      analysis["switching"] = switching_analysis(*stage.results, inputs, selected, options.switch_grid, metrics);
+      analysis["switching"] =
+          switching_analysis(*stage.results, inputs, selected, options.switch_grid, metrics);
     } catch (const std::exception& e) {
       err << "recordflow: " << (base.out / "switching" / "results.json").string() << ": " << e.what()
           << " (hint: switching values need at least 2 replications per point: -n 2)\n";
@@ -145,7 +149,8 @@ int execute_sensitivity(const SensitivityOptions& options, std::ostream& out, st
       out << "\n";
     }
     for (const auto& d : analysis["sobol"]) {
-      out << d["design"].get<std::string>() << " - baseline, " << d["metric"].get<std::string>() << ", Sobol:";
+      out << d["design"].get<std::string>() << " - baseline, " << d["metric"].get<std::string>()
+          << ", Sobol:";
       for (const auto& i : d["inputs"])
         out << " " << i["pointer"].get<std::string>() << " S " << i["first"].get<double>() << " ST "
             << i["total"].get<double>() << " [" << i["total_low"].get<double>() << ", "

@@ -7,8 +7,9 @@
 namespace recordflow {
 using Json = nlohmann::json;
 
-std::vector<std::size_t> important_inputs(const Json& morris_differences, const std::vector<UncertainInput>& inputs,
-                                          double share, int max_inputs) {
+std::vector<std::size_t> important_inputs(const Json& morris_differences,
+                                          const std::vector<UncertainInput>& inputs, double share,
+                                          int max_inputs) {
   std::vector<double> ratio(inputs.size(), 0.0);  // largest mu* / (largest mu* of the difference)
   for (const auto& d : morris_differences) {
     double largest = 0;
@@ -22,7 +23,8 @@ std::vector<std::size_t> important_inputs(const Json& morris_differences, const 
   std::vector<std::size_t> chosen;
   for (std::size_t k = 0; k < inputs.size(); ++k)
     if (ratio[k] > 0 && ratio[k] >= share) chosen.push_back(k);
-  std::stable_sort(chosen.begin(), chosen.end(), [&](std::size_t a, std::size_t b) { return ratio[a] > ratio[b]; });
+  std::stable_sort(chosen.begin(), chosen.end(),
+                   [&](std::size_t a, std::size_t b) { return ratio[a] > ratio[b]; });
   if (max_inputs >= 0 && chosen.size() > static_cast<std::size_t>(max_inputs))
     chosen.resize(static_cast<std::size_t>(max_inputs));
   return chosen;
@@ -40,9 +42,9 @@ Json point_at_levels(const std::vector<UncertainInput>& inputs, const std::vecto
   return point;
 }
 
-Json sobol_analysis(const Json& results, const SaltelliDesign& design, const std::vector<UncertainInput>& inputs,
-                    const std::vector<std::size_t>& selected, const std::vector<std::string>& metrics,
-                    std::uint64_t seed) {
+Json sobol_analysis(const Json& results, const SaltelliDesign& design,
+                    const std::vector<UncertainInput>& inputs, const std::vector<std::size_t>& selected,
+                    const std::vector<std::string>& metrics, std::uint64_t seed) {
   // (design, metric) -> mean difference from the baseline per point
   std::map<std::pair<std::string, std::string>, std::vector<double>> differences;
   for (const auto& c : results.at("comparisons")) {
@@ -61,10 +63,14 @@ Json sobol_analysis(const Json& results, const SaltelliDesign& design, const std
     for (std::size_t j = 0; j < selected.size(); ++j) {
       const UncertainInput& input = inputs[selected[j]];
       const SobolIndex& s = indices[j];
-      per_input.push_back(Json{{"pointer", input.pointer}, {"group", input.group},
-                               {"first", s.first},         {"first_low", s.first_low},
-                               {"first_high", s.first_high}, {"total", s.total},
-                               {"total_low", s.total_low}, {"total_high", s.total_high}});
+      per_input.push_back(Json{{"pointer", input.pointer},
+                               {"group", input.group},
+                               {"first", s.first},
+                               {"first_low", s.first_low},
+                               {"first_high", s.first_high},
+                               {"total", s.total},
+                               {"total_low", s.total_low},
+                               {"total_high", s.total_high}});
     }
     std::stable_sort(per_input.begin(), per_input.end(), [](const Json& a, const Json& b) {
       return a["total"].get<double>() > b["total"].get<double>();

@@ -30,7 +30,7 @@ nlohmann::json point_at_levels(const std::vector<UncertainInput>& inputs,
 // [{design, metric, inputs: [{pointer, group, first, first_low, first_high, total, total_low, total_high}]}].
 nlohmann::json sobol_analysis(const nlohmann::json& results, const SaltelliDesign& design,
                               const std::vector<UncertainInput>& inputs,
-                              const std::vector<std::size_t>& selected, const std::vector<std::string>& metrics,
-                              std::uint64_t seed);
+                              const std::vector<std::size_t>& selected,
+                              const std::vector<std::string>& metrics, std::uint64_t seed);
 
 }  // namespace recordflow

@@ -13,7 +13,9 @@ double root(double x0, double y0, double x1, double y1) {
 }
 
 // The band holds 0 at a point where low <= 0 <= high.
-bool holds_zero(const GridDifference& g) { return g.low <= 0 && g.high >= 0; }
+bool holds_zero(const GridDifference& g) {
+  return g.low <= 0 && g.high >= 0;
+}
 
 // Walking from segment `segment` (whose part next to the crossing holds 0) away from the crossing in the
 // direction `step` (-1: left, +1: right): the first x where the band stops holding 0, or the grid's end.

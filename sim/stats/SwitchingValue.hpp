@@ -14,16 +14,16 @@
 namespace recordflow {
 
 struct GridDifference {
-  double x = 0;     // the input's value
-  double mean = 0;  // mean paired difference at x
+  double x = 0;              // the input's value
+  double mean = 0;           // mean paired difference at x
   double low = 0, high = 0;  // its 95 % interval (low <= mean <= high)
 };
 
 struct Crossing {
-  double at = 0;             // interpolated value of the input where the mean difference is 0
-  double low = 0, high = 0;  // interval of the crossing
+  double at = 0;                             // interpolated value of the input where the mean difference is 0
+  double low = 0, high = 0;                  // interval of the crossing
   bool open_low = false, open_high = false;  // the interval reaches that end of the grid
-  bool rising = false;       // the difference goes from negative to positive as x increases
+  bool rising = false;                       // the difference goes from negative to positive as x increases
 };
 
 // Crossings in increasing x; `grid` sorted by x, at least two values. Throws std::invalid_argument

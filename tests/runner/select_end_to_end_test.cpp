@@ -41,8 +41,8 @@ TEST(SelectEndToEnd, BadOptionsExit2NamingTheFlag) {
   fs::remove_all(out);
   for (const auto& [flag, value] : {std::pair{"--indifference", "0"}, std::pair{"--alpha", "1.5"},
                                     std::pair{"--alpha", "0"}, std::pair{"--first-stage", "1"}}) {
-    std::vector<std::string> args{"select", "tests/runner/scenarios/crossing_losses.json", "--out", out.string(),
-                                  "--quiet"};
+    std::vector<std::string> args{"select", "tests/runner/scenarios/crossing_losses.json", "--out",
+                                  out.string(), "--quiet"};
     if (std::string(flag) != "--indifference") args.insert(args.end(), {"--indifference", "0.02"});
     args.insert(args.end(), {flag, value});
     const auto r = testing::run_binary(args, out.string() + ".log");

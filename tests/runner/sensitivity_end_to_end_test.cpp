@@ -72,10 +72,25 @@ namespace recordflow {
 TEST(SensitivityEndToEnd, SobolIndicesAndASwitchingValueThatCoversTheKnownCrossing) {
   const auto out = fs::temp_directory_path() / ("recordflow-switch-" + std::to_string(::getpid()));
   fs::remove_all(out);
-  const std::vector<std::string> args{"sensitivity", "tests/runner/scenarios/crossing_losses.json",
-                                      "--out", out.string(), "--trajectories", "2", "--sobol-base", "8",
-                                      "--switch-grid", "5", "--replications", "3", "--jobs", "2", "--quiet",
-                                      "--metric", "gap_rate", "--set", "/experiment/horizon=12 d"};
+  const std::vector<std::string> args{"sensitivity",
+                                      "tests/runner/scenarios/crossing_losses.json",
+                                      "--out",
+                                      out.string(),
+                                      "--trajectories",
+                                      "2",
+                                      "--sobol-base",
+                                      "8",
+                                      "--switch-grid",
+                                      "5",
+                                      "--replications",
+                                      "3",
+                                      "--jobs",
+                                      "2",
+                                      "--quiet",
+                                      "--metric",
+                                      "gap_rate",
+                                      "--set",
+                                      "/experiment/horizon=12 d"};
   const auto r = testing::run_binary(args, out.string() + ".log");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string first = read_file(out / "sensitivity.json");
@@ -103,7 +118,8 @@ TEST(SensitivityEndToEnd, SobolIndicesAndASwitchingValueThatCoversTheKnownCrossi
 
   const auto again = testing::run_binary(args, out.string() + ".log");
   ASSERT_EQ(again.exit_code, 0) << again.err;
-  EXPECT_NE(again.err.find("kept the results in " + (out / "sobol").string()), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("kept the results in " + (out / "sobol").string()), std::string::npos)
+      << again.err;
   EXPECT_EQ(read_file(out / "sensitivity.json"), first);
   fs::remove_all(out);
 }

@@ -30,7 +30,8 @@ double measured_pcs(int macro, const SelectionRule& rule, std::uint64_t seed, do
       n = count;
       std::vector<std::vector<double>> values(means.size());
       for (int r = 0; r < count; ++r) {
-        RandomStream rng(seed, static_cast<std::uint64_t>(m) * 100000 + static_cast<std::uint64_t>(r), "selection");
+        RandomStream rng(seed, static_cast<std::uint64_t>(m) * 100000 + static_cast<std::uint64_t>(r),
+                         "selection");
         const double common = normal(rng);
         for (std::size_t d = 0; d < means.size(); ++d)
           values[d].push_back(means[d] + sds[d] * (std::sqrt(0.5) * common + std::sqrt(0.5) * normal(rng)));
