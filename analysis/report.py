@@ -27,6 +27,7 @@ import intervals  # noqa: E402
 import load  # noqa: E402
 import method_figures  # noqa: E402
 import provenance  # noqa: E402
+import robustness_summary  # noqa: E402
 import stress_des  # noqa: E402
 
 FIGURE_CAPTIONS = {
@@ -381,6 +382,7 @@ def build_html(res, pngs, skipped, method_pngs=()) -> str:
     parts = ["<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">",
              f"<title>{E(title)}</title><style>{CSS}</style></head><body>",
              f"<h1>{E(title)}</h1>",
+             robustness_summary.robustness_html(res.path),
              board_summary.summary_html(res),
              "<p class=\"lead\">All figures are means over independent replications with "
              f"{E(intervals.METHOD)}. Only documents created and needs arising after the warm-up count. "

@@ -27,6 +27,7 @@ void add_sweep_command(CLI::App& app, CommandAction& action);
 void add_merge_command(CLI::App& app, CommandAction& action);
 void add_uncertainty_command(CLI::App& app, CommandAction& action);
 void add_sensitivity_command(CLI::App& app, CommandAction& action);
+void add_select_command(CLI::App& app, CommandAction& action);
 void add_replicate_command(CLI::App& app, CommandAction& action);  // internal: one replication per process
 
 }  // namespace recordflow

@@ -1,5 +1,6 @@
 // recordflow sensitivity: Morris screening of the scenario's uncertain inputs on every headline
-// difference between a design and the baseline (runner/SensitivityRun).
+// difference between a design and the baseline, then Sobol indices and switching values of the important
+// inputs (runner/SensitivityRun).
 #include <CLI/CLI.hpp>
 #include <cstdint>
 #include <iostream>
@@ -19,12 +20,21 @@ void add_sensitivity_command(CLI::App& app, CommandAction& action) {
   auto replications = std::make_shared<int>(0);
   auto seed = std::make_shared<std::uint64_t>(0);
   auto* sub = app.add_subcommand("sensitivity",
-                                 "Global sensitivity: Morris screening of the uncertain inputs on each "
-                                 "design's difference from the baseline");
+                                 "Global sensitivity: Morris screening of the uncertain inputs, then Sobol "
+                                 "indices and switching values of the important ones");
   RunRequest& run = options->base.run;
   sub->add_option("scenario", run.scenario_file, "Scenario file (JSON)")->required();
   sub->add_option("--trajectories", options->base.sets, "Morris trajectories")->capture_default_str();
   sub->add_option("--levels", options->levels, "Grid levels per input (even)")->capture_default_str();
+  sub->add_option("--sobol-inputs", options->sobol_inputs,
+                  "At most this many important inputs (by Morris mu*) get Sobol indices and switching values")
+      ->capture_default_str();
+  sub->add_option("--sobol-base", options->sobol_base,
+                  "N of Saltelli's design (N (k + 2) points over k important inputs); 0 skips Sobol indices")
+      ->capture_default_str();
+  sub->add_option("--switch-grid", options->switch_grid,
+                  "Values per important input for switching values; 0 skips them")
+      ->capture_default_str();
   auto* seed_option = sub->add_option("--seed", *seed, "Seed of the design (default: the scenario's seed)");
   sub->add_option("--metric,-m", options->base.metrics,
                   "Headline metric, repeatable (default: gap_rate, staff_minutes)")

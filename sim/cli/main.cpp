@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   recordflow::add_merge_command(app, action);
   recordflow::add_uncertainty_command(app, action);
   recordflow::add_sensitivity_command(app, action);
+  recordflow::add_select_command(app, action);
   recordflow::add_replicate_command(app, action);
   try {
     app.parse(argc, argv);

@@ -39,4 +39,11 @@ Selection select_best(const std::vector<std::vector<double>>& values, const Sele
   return s;
 }
 
+Selection select_in_two_stages(const ReplicationSource& replications, const SelectionRule& rule) {
+  std::vector<std::vector<double>> values = replications(rule.first_stage);
+  const int n = selection_replications(values, rule);
+  if (n > rule.first_stage) values = replications(n);
+  return select_best(values, rule);
+}
+
 }  // namespace recordflow

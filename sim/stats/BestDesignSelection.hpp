@@ -9,6 +9,7 @@
 // the correlation between designs (Bonferroni over the k - 1 pairs with the best).
 #pragma once
 
+#include <functional>
 #include <vector>
 
 namespace recordflow {
@@ -31,5 +32,11 @@ struct Selection {
 
 // Selects over all N replications of every design (first stage included).
 Selection select_best(const std::vector<std::vector<double>>& values, const SelectionRule& rule);
+
+// The whole procedure: `replications(count)` returns replications 0..count-1 of every design
+// (replication-aligned, common random numbers); it is asked for n0, then for N when N > n0. What
+// `recordflow select` runs, and what the tests measure the probability of correct selection on.
+using ReplicationSource = std::function<std::vector<std::vector<double>>(int count)>;
+Selection select_in_two_stages(const ReplicationSource& replications, const SelectionRule& rule);
 
 }  // namespace recordflow

@@ -23,19 +23,22 @@ double measured_pcs(int macro, const SelectionRule& rule, std::uint64_t seed, do
   int correct = 0;
   double total_n = 0;
   for (int m = 0; m < macro; ++m) {
-    RandomStream rng(seed, static_cast<std::uint64_t>(m), "selection");
-    const auto draw = [&](int n, std::vector<std::vector<double>>& values) {
-      for (int r = 0; r < n; ++r) {
+    // Replication r of every design is drawn from its own substream, so asking again for more
+    // replications returns the same first ones (as a simulation with fixed seeds does).
+    int n = 0;
+    const ReplicationSource source = [&](int count) {
+      n = count;
+      std::vector<std::vector<double>> values(means.size());
+      for (int r = 0; r < count; ++r) {
+        RandomStream rng(seed, static_cast<std::uint64_t>(m) * 100000 + static_cast<std::uint64_t>(r),
+                         "selection");
         const double common = normal(rng);
         for (std::size_t d = 0; d < means.size(); ++d)
           values[d].push_back(means[d] + sds[d] * (std::sqrt(0.5) * common + std::sqrt(0.5) * normal(rng)));
       }
+      return values;
     };
-    std::vector<std::vector<double>> values(means.size());
-    draw(rule.first_stage, values);
-    const int n = selection_replications(values, rule);
-    draw(n - rule.first_stage, values);
-    correct += select_best(values, rule).best == 3 ? 1 : 0;
+    correct += select_in_two_stages(source, rule).best == 3 ? 1 : 0;
     total_n += n;
   }
   if (mean_n) *mean_n = total_n / macro;
