@@ -27,10 +27,10 @@ PointReplication replication(const std::string& design, int rep, std::vector<dou
   r.result.design = design;
   r.result.replication = rep;
   r.result.series = {
-      {"copies_created", {}, std::move(copies)},
-      {"gaps", {}, std::move(gaps)},
-      {"staff_minutes", {}, std::move(staff)},
-      {"backlog", {{"system", "hub"}}, std::vector<double>(100, 1e6)}};  // not a warm-up series
+      {"copies_created", {}, std::move(copies), {}},
+      {"gaps", {}, std::move(gaps), {}},
+      {"staff_minutes", {}, std::move(staff), {}},
+      {"backlog", {{"system", "hub"}}, std::vector<double>(100, 1e6), {}}};  // not a warm-up series
   return r;
 }
 
