@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ChunkedVector.hpp"
 #include "core/RandomStream.hpp"
 #include "engine/Agenda.hpp"
 #include "engine/Availability.hpp"
@@ -305,8 +306,8 @@ class Model {
   RandomStream clinician_root_;
   RandomStream human_root_;
 
-  std::vector<Patient> patients_;
-  std::vector<Copy> copies_;
+  ChunkedVector<Patient> patients_;
+  ChunkedVector<Copy> copies_;  // millions in a region-year: never moved on growth
   std::vector<PendingCreation> creations_;
   std::vector<Index> free_creations_;
   std::uint64_t task_sequence_ = 0;

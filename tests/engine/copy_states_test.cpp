@@ -14,7 +14,7 @@ namespace recordflow::engine {
 // Reaches into a model to break it the way a faulty handler would.
 class ModelTestAccess {
  public:
-  static std::vector<Copy>& copies(Model& m) { return m.copies_; }
+  static ChunkedVector<Copy>& copies(Model& m) { return m.copies_; }
   static std::vector<PoolInfo>& pools(Model& m) { return m.pools_; }
   static CopyStates& states(Model& m) { return m.copy_states_; }
 };
