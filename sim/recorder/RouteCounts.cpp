@@ -41,7 +41,8 @@ void RouteCounts::report(ReplicationResult& result, const OrgIndex& orgs) const 
     return std::tie(*a.from, *a.to, *a.channel) < std::tie(*b.from, *b.to, *b.channel);
   });
   for (const Row& row : rows) {
-    result.add("copies_by_route", {{"from", *row.from}, {"to", *row.to}, {"channel", *row.channel}},
+    result.add("copies_by_route",
+               {{"source", *row.from}, {"destination", *row.to}, {"channel", *row.channel}},
                static_cast<double>(row.count));
   }
 }

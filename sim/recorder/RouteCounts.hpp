@@ -1,8 +1,8 @@
 // RouteCounts: measured copies created per route {from organisation, to organisation, channel}
-// (METRICS.md "Per route"), the volumes `recordflow graph --results` draws on its edges. Counted with
+// (METRICS.md "Per route"), reported as dimensions {source, destination, channel}, the volumes `recordflow graph --results` draws on its edges. Counted with
 // integer keys (OrgIndex ids and interned channel ids packed into one 64-bit key), so the per-copy cost
 // is one hash of an integer; names are looked up only when reporting. Only routes with at least one copy
-// are reported (zeros omitted); rows are sorted by (from, to, channel) name. Summed over routes, the
+// are reported (zeros omitted); rows are sorted by (source, destination, channel) name. Summed over routes, the
 // counts equal `copies_created` {}.
 #pragma once
 

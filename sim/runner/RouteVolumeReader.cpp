@@ -68,9 +68,10 @@ std::vector<RouteVolume> read_route_volumes(const std::string& path, const Scena
     any_route = true;
     if (row.value("design", "") != design) continue;
     if (!row.contains("dims")) fail(path, at + "/dims", "missing");
-    RouteVolume route{dim(row, "from", path, at), dim(row, "to", path, at), dim(row, "channel", path, at),
-                      number_at(row, "mean", path, at) * 8760.0 / measured};
-    for (const auto& [key, organisation] : {std::pair{"from", &route.from}, std::pair{"to", &route.to}}) {
+    RouteVolume route{dim(row, "source", path, at), dim(row, "destination", path, at),
+                      dim(row, "channel", path, at), number_at(row, "mean", path, at) * 8760.0 / measured};
+    for (const auto& [key, organisation] :
+         {std::pair{"source", &route.from}, std::pair{"destination", &route.to}}) {
       if (!has_organisation(scenario, *organisation))
         fail(path, at + "/dims/" + key,
              "organisation \"" + *organisation + "\" is not in the scenario: not results of this scenario");

@@ -1,5 +1,5 @@
 // RouteVolumeReader: the measured volume per route of one design, read from a results document for
-// `recordflow graph --results`: the summary mean of `copies_by_route` {from, to, channel} (copies created
+// `recordflow graph --results`: the summary mean of `copies_by_route` {source, destination, channel} (copies created
 // after warm-up, absent replications counting 0) scaled to copies per year, mean x 8760 / (horizon_hours
 // - warm_up_hours) of the manifest. Checks that the document is complete results of this scenario (same
 // scenario name; every route's organisations and channel exist in it), not a sweep, and that it holds the

@@ -22,7 +22,7 @@
 namespace recordflow {
 
 struct RouteVolume {
-  std::string from;  // organisation names (instances), as in copies_by_route
+  std::string from;  // organisation names (instances): copies_by_route source and destination
   std::string to;
   std::string channel;
   double copies_per_year = 0;

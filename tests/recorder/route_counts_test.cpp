@@ -1,5 +1,5 @@
-// copies_by_route {from, to, channel}: measured copies created per route, zeros omitted, summing to
-// copies_created.
+// copies_by_route {source, destination, channel}: measured copies created per route, zeros omitted, summing
+// to copies_created.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -23,7 +23,7 @@ class RouteCountsTest : public RecorderTest {
     recorder().on(e);
   }
   Dimensions route(const std::string& to, const std::string& channel) const {
-    return {{"from", "city_hospital"}, {"to", to}, {"channel", channel}};
+    return {{"source", "city_hospital"}, {"destination", to}, {"channel", channel}};
   }
   const std::string mesh_ = "mesh";
   const std::string post_ = "post";
@@ -64,7 +64,8 @@ TEST_F(RouteCountsTest, ACopyWithoutChannelOrSourceIsStillCounted) {
   e.time = 50;
   recorder().on(e);
   const ReplicationResult r = recorder().finish(240);
-  EXPECT_EQ(r.get("copies_by_route", {{"from", ""}, {"to", "gp_practice#1"}, {"channel", ""}}, -1), 1);
+  EXPECT_EQ(r.get("copies_by_route", {{"source", ""}, {"destination", "gp_practice#1"}, {"channel", ""}}, -1),
+            1);
 }
 
 }  // namespace

@@ -73,7 +73,7 @@ class GraphVolumes : public ::testing::Test {
         *created = row.at("mean").get<double>() * scale;
       if (row.at("metric") != "copies_by_route") continue;
       const json& d = row.at("dims");
-      routes[{d.at("from"), d.at("to"), d.at("channel")}] = row.at("mean").get<double>() * scale;
+      routes[{d.at("source"), d.at("destination"), d.at("channel")}] = row.at("mean").get<double>() * scale;
     }
     return routes;
   }
@@ -207,7 +207,7 @@ TEST_F(GraphVolumes, BadResultsExit2WithAClearMessage) {
   json document = read_json(results());
   for (auto& row : document.at("summary"))
     if (row.at("metric") == "copies_by_route") {
-      row["dims"]["to"] = "no_such_practice";
+      row["dims"]["destination"] = "no_such_practice";
       break;
     }
   const std::string foreign = temp_path("recordflow_graph_volumes_foreign.json");
@@ -217,7 +217,7 @@ TEST_F(GraphVolumes, BadResultsExit2WithAClearMessage) {
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(run.out.empty());
   EXPECT_NE(stderr_text().find("no_such_practice"), std::string::npos) << stderr_text();
-  EXPECT_NE(stderr_text().find("/dims/to"), std::string::npos) << stderr_text();
+  EXPECT_NE(stderr_text().find("/dims/destination"), std::string::npos) << stderr_text();
   std::filesystem::remove(err);
 }
 
