@@ -60,9 +60,9 @@ int run_graph(const GraphOptions& options) {
   }
   const std::vector<std::string> designs = chosen_designs(options, loaded);
   if (designs.empty()) return 2;
-  if (!options.results.empty() && options.analysis) {
-    std::cerr
-        << "recordflow graph: --results draws volumes on the DOT picture; it cannot go with --analysis\n";
+  if (!options.results.empty() && (options.analysis || options.all_instances)) {
+    std::cerr << "recordflow graph: --results draws volumes per organisation template on the DOT picture; it "
+              << "cannot go with " << (options.analysis ? "--analysis" : "--all-instances") << "\n";
     return 2;
   }
   try {

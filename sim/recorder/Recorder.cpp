@@ -65,10 +65,9 @@ Recorder::~Recorder() = default;
 void Recorder::on(const CopyCreated& event) {
   ++state_->events;
   State& s = *state_;
-  const CopyLedger::CopyRecord* record = s.copies.created(event, s.orgs);
-  if (record == nullptr) return;  // not measured
+  if (s.copies.created(event, s.orgs) == nullptr) return;  // not measured
   s.event_delays.created(event);
-  s.routes.created(s.orgs.intern(event.source), record->destination, event.channel);
+  s.routes.created(event.source, event.destination, event.channel);
 }
 
 // The measured copy's destination when it is still on its way (its first CopyAvailable / CopyLost).
@@ -198,7 +197,7 @@ ReplicationResult Recorder::finish(Hours end_time) {
   s.needs_by_document.report(result);
   s.event_delays.report(result);
   s.per_org.report(result, s.orgs, s.scenario.organisations.size());
-  s.routes.report(result, s.orgs);
+  s.routes.report(result);
   s.staff.report(result, s.copies.copies_created(), measured_hours);
   s.systems.report(result, end_time, days);
   s.handling.report(result);

@@ -1,9 +1,11 @@
-// RouteCounts: measured copies created per route {from organisation, to organisation, channel}
-// (METRICS.md "Per route"), reported as dimensions {source, destination, channel}, the volumes `recordflow graph --results` draws on its edges. Counted with
-// integer keys (OrgIndex ids and interned channel ids packed into one 64-bit key), so the per-copy cost
-// is one hash of an integer; names are looked up only when reporting. Only routes with at least one copy
-// are reported (zeros omitted); rows are sorted by (source, destination, channel) name. Summed over routes, the
-// counts equal `copies_created` {}.
+// RouteCounts: measured copies created per route (METRICS.md "Per route"), reported as `copies_by_route`
+// with dimensions {source, destination, channel}, the volumes `recordflow graph --results` draws on its
+// edges. Organisations are counted at the level the graph draws them: by template ("gp_practice" for
+// gp_practice#1..#180), an organisation declared on its own by its name; so the rows stay few (hundreds for
+// the region, not one per pair of practices and hospitals). Counted with integer keys (names interned by
+// address, packed with the channel id into one 64-bit key): one hash of an integer per copy; names are
+// looked up only when reporting. Only routes with at least one copy are reported (zeros omitted), sorted
+// by (source, destination, channel). Summed over routes, the counts equal `copies_created` {}.
 #pragma once
 
 #include <cstdint>
@@ -11,20 +13,23 @@
 #include <unordered_map>
 
 #include "recorder/NameTable.hpp"
-#include "recorder/OrgIndex.hpp"
 #include "recorder/ReplicationResult.hpp"
+#include "scenario/Scenario.hpp"
 
 namespace recordflow {
 
+// The name an organisation is counted and drawn under: its template's, else its own ("" for null).
+const std::string* route_group(const Organisation* organisation);
+
 class RouteCounts {
  public:
-  // `source` and `destination` are OrgIndex ids; `channel` the channel name (null: "").
-  void created(std::uint32_t source, std::uint32_t destination, const std::string* channel);
+  void created(const Organisation* source, const Organisation* destination, const std::string* channel);
 
-  void report(ReplicationResult& result, const OrgIndex& orgs) const;
+  void report(ReplicationResult& result) const;
 
  private:
-  NameTable channels_;
+  NameTable groups_;                                         // route_group names
+  NameTable channels_;                                       // channel names
   std::unordered_map<std::uint64_t, std::uint64_t> counts_;  // (source 24 bits, destination 24, channel 16)
 };
 

@@ -28,9 +28,9 @@ std::string dim(const Json& row, const std::string& key, const std::string& path
   return dims.at(key).get<std::string>();
 }
 
-bool has_organisation(const Scenario& scenario, const std::string& name) {
+bool has_group(const Scenario& scenario, const std::string& name) {
   return std::any_of(scenario.organisations.begin(), scenario.organisations.end(),
-                     [&name](const Organisation& org) { return org.name == name; });
+                     [&name](const Organisation& org) { return organisation_group(org) == name; });
 }
 
 }  // namespace
@@ -72,7 +72,7 @@ std::vector<RouteVolume> read_route_volumes(const std::string& path, const Scena
                       dim(row, "channel", path, at), number_at(row, "mean", path, at) * 8760.0 / measured};
     for (const auto& [key, organisation] :
          {std::pair{"source", &route.from}, std::pair{"destination", &route.to}}) {
-      if (!has_organisation(scenario, *organisation))
+      if (!has_group(scenario, *organisation))
         fail(path, at + "/dims/" + key,
              "organisation \"" + *organisation + "\" is not in the scenario: not results of this scenario");
     }

@@ -259,12 +259,14 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
     if (node.kind == TopologyNode::Kind::system) system_names.insert(node.name);
   }
   std::unordered_map<std::string, std::string> drawn_as;
+  std::unordered_map<std::string, std::string> group_drawn_as;  // organisation group -> drawn node
   std::vector<DrawnOrganisation> drawn;
   std::map<std::string, std::size_t> drawn_index;
   for (const auto& org : scenario.organisations) {
     std::string id = options.all_instances || org.template_name.empty() ? org.name : org.template_name;
     if (system_names.contains(id)) id += " (organisation)";
     drawn_as.emplace(org.name, id);
+    group_drawn_as.emplace(organisation_group(org), id);
     auto [it, added] = drawn_index.emplace(id, drawn.size());
     if (added) drawn.push_back(DrawnOrganisation{id, to_string(org.type), 0});
     ++drawn[it->second].instances;
@@ -291,8 +293,13 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
     const auto found = drawn_as.find(name);
     return found == drawn_as.end() ? name : found->second;
   };
+  const auto group = [&group_drawn_as](const std::string& name) {
+    const auto found = group_drawn_as.find(name);
+    return found == group_drawn_as.end() ? name : found->second;
+  };
+  const bool volumes = options.volumes != nullptr && !options.all_instances;  // counted per group
   const std::set<LinkKey> carried =
-      options.volumes ? carried_links(scenario, *options.volumes, organisation) : std::set<LinkKey>{};
+      volumes ? carried_links(scenario, *options.volumes, group) : std::set<LinkKey>{};
   for (const auto& link : topology.links()) {
     // uses: organisation -> system; electronic: system -> system; manual: organisation -> organisation.
     const bool from_system = link.kind == TopologyLink::Kind::electronic;
@@ -317,14 +324,14 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
         break;
     }
     if (!channels.empty()) out << ", label=" << quoted_lines({channels.begin(), channels.end()});
-    if (options.volumes && !carried.contains(key))
+    if (volumes && !carried.contains(key))
       out << ", color=\"" << kFaint << "\", fontcolor=\"" << kFaint << "\"";
     out << "];\n";
   }
-  if (options.volumes) write_volume_edges(out, *options.volumes, organisation);
+  if (volumes) write_volume_edges(out, *options.volumes, group);
   std::set<std::string> org_types;
   for (const auto& org : drawn) org_types.insert(org.type);
-  write_legend(out, org_types, options.volumes != nullptr);
+  write_legend(out, org_types, volumes);
   out << "}\n";
   return out.str();
 }

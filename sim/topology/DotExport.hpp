@@ -9,7 +9,8 @@
 // with latency and bandwidth, and single points of failure and cut points are red and bold with the
 // number of flows that depend on them.
 // With `volumes` (measured copies per route, DotVolumes.hpp), volume edges join the organisations, links
-// no measured copy used are faint, and the legend says what the numbers are.
+// no measured copy used are faint, and the legend says what the numbers are; routes are counted per
+// organisation template, so volumes are not drawn with `all_instances`.
 // Deterministic: the same inputs give the same bytes.
 #pragma once
 

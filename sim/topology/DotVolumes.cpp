@@ -27,32 +27,41 @@ std::string per_year(double value) {
   return value >= 100 ? formatted("%.0f", value) : formatted("%.3g", value);
 }
 
-const Organisation* organisation(const Scenario& scenario, const std::string& name) {
+// The record systems of the organisations of `group`, each once, sorted.
+std::set<std::string> group_systems(const Scenario& scenario, const std::string& group) {
+  std::set<std::string> systems;
   for (const auto& org : scenario.organisations) {
-    if (org.name == name) return &org;
+    if (organisation_group(org) == group) systems.insert(org.system);
   }
-  return nullptr;
+  return systems;
 }
 
 }  // namespace
+
+const std::string& organisation_group(const Organisation& organisation) {
+  return organisation.template_name.empty() ? organisation.name : organisation.template_name;
+}
 
 std::set<LinkKey> carried_links(const Scenario& scenario, const std::vector<RouteVolume>& routes,
                                 const std::function<std::string(const std::string&)>& drawn) {
   std::set<LinkKey> carried;
   for (const auto& route : routes) {
     if (!(route.copies_per_year > 0)) continue;
-    const Organisation* source = organisation(scenario, route.from);
-    const Organisation* destination = organisation(scenario, route.to);
     const auto channel = scenario.channels.find(route.channel);
-    if (source == nullptr || destination == nullptr || channel == scenario.channels.end()) continue;
-    const ChannelWalk walk = walk_channel(channel->second, source->system, destination->system);
-    const std::string from = drawn(source->name), to = drawn(destination->name);
-    carried.emplace(TopologyLink::Kind::uses, from, source->system);
-    carried.emplace(TopologyLink::Kind::uses, to, destination->system);
-    for (const auto& system : walk.source_uses) carried.emplace(TopologyLink::Kind::uses, from, system);
-    for (const auto& system : walk.destination_uses) carried.emplace(TopologyLink::Kind::uses, to, system);
-    for (const auto& [a, b] : walk.electronic) carried.emplace(TopologyLink::Kind::electronic, a, b);
-    if (walk.manual_crossings > 0) carried.emplace(TopologyLink::Kind::manual, from, to);
+    if (channel == scenario.channels.end()) continue;
+    const std::string from = drawn(route.from), to = drawn(route.to);
+    for (const auto& source_system : group_systems(scenario, route.from)) {
+      for (const auto& destination_system : group_systems(scenario, route.to)) {
+        const ChannelWalk walk = walk_channel(channel->second, source_system, destination_system);
+        carried.emplace(TopologyLink::Kind::uses, from, source_system);
+        carried.emplace(TopologyLink::Kind::uses, to, destination_system);
+        for (const auto& system : walk.source_uses) carried.emplace(TopologyLink::Kind::uses, from, system);
+        for (const auto& system : walk.destination_uses)
+          carried.emplace(TopologyLink::Kind::uses, to, system);
+        for (const auto& [a, b] : walk.electronic) carried.emplace(TopologyLink::Kind::electronic, a, b);
+        if (walk.manual_crossings > 0) carried.emplace(TopologyLink::Kind::manual, from, to);
+      }
+    }
   }
   return carried;
 }
