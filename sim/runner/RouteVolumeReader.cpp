@@ -74,7 +74,9 @@ std::vector<RouteVolume> read_route_volumes(const std::string& path, const Scena
          {std::pair{"source", &route.from}, std::pair{"destination", &route.to}}) {
       if (!has_group(scenario, *organisation))
         fail(path, at + "/dims/" + key,
-             "organisation \"" + *organisation + "\" is not in the scenario: not results of this scenario");
+             "\"" + *organisation +
+                 "\" is no organisation template or organisation of the scenario: results of another "
+                 "scenario or version");
     }
     if (!scenario.channels.contains(route.channel))
       fail(path, at + "/dims/channel",
