@@ -26,6 +26,7 @@ struct Recorder::State {
         replication(rep),
         warm_up(s.experiment.warm_up),
         orgs(s.organisations),
+        routes(s.organisations),
         copies(s, warm_up),
         gaps(s, warm_up),
         needs_by_document(s, warm_up),
@@ -41,12 +42,12 @@ struct Recorder::State {
   int replication;
   Hours warm_up;
   OrgIndex orgs;
+  RouteCounts routes;  // after orgs: interns the organisations in OrgIndex order
   CopyLedger copies;
   GapLedger gaps;
   NeedsByDocument needs_by_document;
   ClinicalEventDelays event_delays;
   OrganisationCounts per_org;
-  RouteCounts routes;
   StaffLedger staff;
   SystemLedger systems;
   HandlingLedger handling;
@@ -65,9 +66,10 @@ Recorder::~Recorder() = default;
 void Recorder::on(const CopyCreated& event) {
   ++state_->events;
   State& s = *state_;
-  if (s.copies.created(event, s.orgs) == nullptr) return;  // not measured
+  const CopyLedger::CopyRecord* record = s.copies.created(event, s.orgs);
+  if (record == nullptr) return;  // not measured
   s.event_delays.created(event);
-  s.routes.created(event.source, event.destination, event.channel);
+  s.routes.created(s.orgs.intern(event.source), record->destination, event.channel, s.orgs);
 }
 
 // The measured copy's destination when it is still on its way (its first CopyAvailable / CopyLost).

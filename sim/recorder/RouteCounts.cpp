@@ -14,17 +14,36 @@ constexpr std::uint64_t kChannelMask = (std::uint64_t{1} << kChannelBits) - 1;
 
 }  // namespace
 
-const std::string* route_group(const Organisation* organisation) {
-  if (organisation == nullptr) return nullptr;
-  return organisation->template_name.empty() ? &organisation->name : &organisation->template_name;
+RouteCounts::RouteCounts(const std::vector<Organisation>& organisations) {
+  group_of_.reserve(organisations.size());
+  for (const Organisation& org : organisations)
+    group_of_.push_back(
+        groups_.intern(std::string_view{org.template_name.empty() ? org.name : org.template_name}));
 }
 
-void RouteCounts::created(const Organisation* source, const Organisation* destination,
-                          const std::string* channel) {
-  const std::uint64_t key =
-      (std::uint64_t{groups_.intern(route_group(source))} & kGroupMask) << (kGroupBits + kChannelBits) |
-      (std::uint64_t{groups_.intern(route_group(destination))} & kGroupMask) << kChannelBits |
-      (std::uint64_t{channels_.intern(channel)} & kChannelMask);
+std::uint32_t RouteCounts::group_of(std::uint32_t org, const OrgIndex& orgs) {
+  while (group_of_.size() <= org) {  // organisations outside the scenario: by name
+    const auto id = static_cast<std::uint32_t>(group_of_.size());
+    group_of_.push_back(groups_.intern(std::string_view{orgs.entry(id).name}));
+  }
+  return group_of_[org];
+}
+
+std::uint32_t RouteCounts::channel_id(const std::string* channel) {
+  for (const auto& [address, id] : channel_ids_) {
+    if (address == channel) return id;
+  }
+  const std::uint32_t id = channels_.intern(channel);
+  channel_ids_.emplace_back(channel, id);
+  return id;
+}
+
+void RouteCounts::created(std::uint32_t source, std::uint32_t destination, const std::string* channel,
+                          const OrgIndex& orgs) {
+  const std::uint64_t key = (std::uint64_t{group_of(source, orgs)} & kGroupMask)
+                                << (kGroupBits + kChannelBits) |
+                            (std::uint64_t{group_of(destination, orgs)} & kGroupMask) << kChannelBits |
+                            (std::uint64_t{channel_id(channel)} & kChannelMask);
   ++counts_[key];
 }
 
