@@ -135,7 +135,8 @@ def fig_differences(res, out, opts):
     ncol = 1 if len(metrics) == 1 else 2
     nrow = math.ceil(len(metrics) / ncol)
     panel_h = 0.9 + 0.48 * nd
-    fig, axes = plt.subplots(nrow, ncol, figsize=(13 if ncol > 1 else 9, 1.9 + panel_h * nrow), squeeze=False)
+    fig_h = 1.9 + panel_h * nrow
+    fig, axes = plt.subplots(nrow, ncol, figsize=(13 if ncol > 1 else 9, fig_h), squeeze=False)
     baseline_names = sorted(set(comp["baseline"].dropna()))
     base = baseline_names[0] if len(baseline_names) == 1 else (res.baseline or "baseline")
     for k, metric in enumerate(metrics):
@@ -178,7 +179,6 @@ def fig_differences(res, out, opts):
     handles = [Line2D([], [], color=BETTER, lw=2.6, marker="o", mec="black", label="better, 95 % CI excludes 0"),
                Line2D([], [], color=WORSE, lw=2.6, marker="o", mec="black", label="worse, 95 % CI excludes 0"),
                Line2D([], [], color=UNCLEAR, lw=2.6, marker="o", mec="black", label="no clear difference")]
-    fig_h = 1.9 + panel_h * nrow
     top = header(fig, res, f"What does each design change compared with {base}?",
                  subtitle(res, interval=False) + "  ·  paired differences (common random numbers), "
                  "95 % confidence interval", handles=handles, ncol=3)

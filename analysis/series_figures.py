@@ -1,5 +1,5 @@
 """Figures of the series over simulated time: the backlog at each system (hourly around scripted episodes
-where the results hold it, daily elsewhere; outages shaded) and the gaps per day."""
+where the results hold it, daily elsewhere; outages and infrastructure incidents shaded) and the gaps per day."""
 from __future__ import annotations
 
 import math
@@ -122,7 +122,7 @@ def fig_backlog(res, out, opts):
         ax = axes[k // ncol][k % ncol]
         system = load.parse_dims(dims).get('system', dims)
         for start, end, kind in availability.windows(res, system):
-            colour, alpha, _ = availability.STYLE[kind]
+            colour, alpha, _ = availability.style(kind)
             ax.axvspan(start / 24 - 0.5, end / 24 - 0.5, color=colour, alpha=alpha, lw=0, zorder=0.5,
                        label=f"_{kind}")
         _plot_series(ax, res, frame, colours)
@@ -143,8 +143,8 @@ def fig_backlog(res, out, opts):
         handles.append(Patch(color="#EFEFEF", label="warm-up (not counted)"))
     kinds = {kind for _, frame in groups for kind in
              {w[2] for w in availability.windows(res, load.parse_dims(_).get("system", _))}}
-    handles += [Patch(color=availability.STYLE[k][0], alpha=availability.STYLE[k][1] + 0.1,
-                      label=availability.STYLE[k][2]) for k in ("incident", "recovery", "degraded", "planned") if k in kinds]
+    handles += [Patch(color=availability.style(k)[0], alpha=availability.style(k)[1] + 0.1,
+                      label=availability.style(k)[2]) for k in availability.legend_order(kinds)]
     top = header(fig, res, "Backlog at each system over time",
                  subtitle(res, interval=False) + "  ·  line: mean over replications, band: 95 % confidence interval",
                  handles=handles, ncol=min(len(handles), 5))

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/Commands.hpp"
+#include "runner/RouteVolumeReader.hpp"
 #include "scenario/ScenarioLoader.hpp"
 #include "topology/DotExport.hpp"
 #include "topology/StructuralAnalysis.hpp"
@@ -20,6 +21,7 @@ struct GraphOptions {
   std::string design;
   bool all_instances = false;
   bool analysis = false;
+  std::string results;  // results to draw the measured volumes from ("" = none)
 };
 
 void print_diagnostics(const std::vector<Diagnostic>& diagnostics) {
@@ -58,14 +60,28 @@ int run_graph(const GraphOptions& options) {
   }
   const std::vector<std::string> designs = chosen_designs(options, loaded);
   if (designs.empty()) return 2;
+  if (!options.results.empty() && (options.analysis || options.all_instances)) {
+    std::cerr << "recordflow graph: --results draws volumes per organisation template on the DOT picture; it "
+              << "cannot go with " << (options.analysis ? "--analysis" : "--all-instances") << "\n";
+    return 2;
+  }
   try {
     std::vector<DesignStructure> structures;
     for (const auto& design : designs) {
       const Scenario scenario = build_scenario(loaded.resolved, design, options.file);
       structures.push_back(analyse_structure(scenario));
       if (!options.analysis) {
+        std::vector<RouteVolume> volumes;
+        if (!options.results.empty()) {
+          try {
+            volumes = read_route_volumes(options.results, scenario, design);
+          } catch (const std::exception& error) {  // unreadable, not JSON, not results of this scenario
+            std::cerr << "recordflow graph: --results " << error.what() << "\n";
+            return 2;
+          }
+        }
         std::cout << to_dot(scenario, Topology::build(scenario), structures.back(),
-                            DotOptions{options.all_instances});
+                            DotOptions{options.all_instances, options.results.empty() ? nullptr : &volumes});
       }
     }
     if (options.analysis) std::cout << structure_to_json(structures).dump(2) << "\n";
@@ -91,9 +107,15 @@ void add_graph_command(CLI::App& app, CommandAction& action) {
   sub->add_flag("--analysis", options->analysis,
                 "Print the structural analysis as JSON ({design: {flows, no_electronic_path, cut_systems, "
                 "systems, organisations}}, as in the results' \"structure\") instead of DOT");
+  sub->add_option(
+      "--results", options->results,
+      "Results of this scenario (results.json or its directory): label the drawing with the measured "
+      "copies per year of each route (copies_by_route) and fade links no measured copy used");
   sub->footer(
       "The DOT output is one digraph (render it with `dot -Tsvg`); its opening // comment lines carry the "
-      "structural analysis. Exit codes: 0 ok, 2 invalid usage or invalid scenario (diagnostics on stderr).");
+      "structural analysis. Exit codes: 0 ok, 2 invalid usage, invalid scenario, or --results missing, "
+      "unreadable, "
+      "not results of this scenario or without the design (diagnostics on stderr).");
   sub->callback([&action, options] { action = [options] { return run_graph(*options); }; });
 }
 

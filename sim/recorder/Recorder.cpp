@@ -14,6 +14,7 @@
 #include "recorder/NeedsByDocument.hpp"
 #include "recorder/OrgIndex.hpp"
 #include "recorder/OrganisationCounts.hpp"
+#include "recorder/RouteCounts.hpp"
 #include "recorder/StaffLedger.hpp"
 #include "recorder/SystemLedger.hpp"
 
@@ -25,6 +26,7 @@ struct Recorder::State {
         replication(rep),
         warm_up(s.experiment.warm_up),
         orgs(s.organisations),
+        routes(s.organisations),
         copies(s, warm_up),
         gaps(s, warm_up),
         needs_by_document(s, warm_up),
@@ -40,6 +42,7 @@ struct Recorder::State {
   int replication;
   Hours warm_up;
   OrgIndex orgs;
+  RouteCounts routes;  // after orgs: interns the organisations in OrgIndex order
   CopyLedger copies;
   GapLedger gaps;
   NeedsByDocument needs_by_document;
@@ -62,7 +65,11 @@ Recorder::~Recorder() = default;
 
 void Recorder::on(const CopyCreated& event) {
   ++state_->events;
-  if (state_->copies.created(event, state_->orgs) != nullptr) state_->event_delays.created(event);
+  State& s = *state_;
+  const CopyLedger::CopyRecord* record = s.copies.created(event, s.orgs);
+  if (record == nullptr) return;  // not measured
+  s.event_delays.created(event);
+  s.routes.created(s.orgs.intern(event.source), record->destination, event.channel, s.orgs);
 }
 
 // The measured copy's destination when it is still on its way (its first CopyAvailable / CopyLost).
@@ -192,6 +199,7 @@ ReplicationResult Recorder::finish(Hours end_time) {
   s.needs_by_document.report(result);
   s.event_delays.report(result);
   s.per_org.report(result, s.orgs, s.scenario.organisations.size());
+  s.routes.report(result);
   s.staff.report(result, s.copies.copies_created(), measured_hours);
   s.systems.report(result, end_time, days);
   s.handling.report(result);

@@ -32,6 +32,7 @@ constexpr MetricInfo kCatalogue[] = {
      false},
     // Per organisation and their spread across organisations of a type.
     {"copies_received", "copies received", "count", Better::neither, false},
+    {"copies_by_route", "copies created per route", "count", Better::neither, false},
     {"copies_received_across_orgs", "copies received per organisation", "count", Better::neither, false},
     {"copies_lost_across_orgs", "copies lost per organisation", "count", Better::lower, false},
     {"needs_with_document_across_orgs", "needs with a document per organisation", "count", Better::neither,

@@ -50,8 +50,9 @@ Json series_entry(const std::map<int, const TimeSeries*>& by_replication) {
   const std::vector<std::uint32_t>& hours = by_replication.begin()->second->hours;
   for (const auto& [rep, s] : by_replication) {
     days = std::max(days, s->values.size());
-    if (s->hours != hours) throw std::runtime_error("series " + s->name + " has different hours in replication " +
-                                                    std::to_string(rep));
+    if (s->hours != hours)
+      throw std::runtime_error("series " + s->name + " has different hours in replication " +
+                               std::to_string(rep));
   }
   Json mean = Json::array(), low = Json::array(), high = Json::array();
   for (std::size_t day = 0; day < days; ++day) {
@@ -71,15 +72,36 @@ Json series_entry(const std::map<int, const TimeSeries*>& by_replication) {
 }  // namespace
 
 bool absent_means_zero(const std::string& metric) {
-  static const std::set<std::string> kCounts{
-      "copies_created",     "copies_available",    "copies_lost",          "copies_in_flight",
-      "copies_back_entered", "needs",              "needs_with_document",  "gaps",
-      "encounters",         "encounters_with_gap", "phone_calls",          "gaps_resolved_by_phone",
-      "staff_minutes",      "staff_hours_per_year", "items_processed",     "downtime_hours",
-      "backlogs_not_cleared", "copies_never_sent", "copies_misdirected",   "copies_misdirected_lost",
-      "chases",             "chases_obtained",     "actions_needed",       "actions_on_time",
-      "actions_late",       "actions_missed",      "actions_pending",      "copies_sent",
-      "copies_received"};
+  static const std::set<std::string> kCounts{"copies_created",
+                                             "copies_available",
+                                             "copies_lost",
+                                             "copies_in_flight",
+                                             "copies_back_entered",
+                                             "needs",
+                                             "needs_with_document",
+                                             "gaps",
+                                             "encounters",
+                                             "encounters_with_gap",
+                                             "phone_calls",
+                                             "gaps_resolved_by_phone",
+                                             "staff_minutes",
+                                             "staff_hours_per_year",
+                                             "items_processed",
+                                             "downtime_hours",
+                                             "backlogs_not_cleared",
+                                             "copies_never_sent",
+                                             "copies_misdirected",
+                                             "copies_misdirected_lost",
+                                             "chases",
+                                             "chases_obtained",
+                                             "actions_needed",
+                                             "actions_on_time",
+                                             "actions_late",
+                                             "actions_missed",
+                                             "actions_pending",
+                                             "copies_sent",
+                                             "copies_received",
+                                             "copies_by_route"};
   return kCounts.count(metric) > 0;
 }
 
@@ -117,8 +139,7 @@ Json build_results_document(const ResultsInput& input) {
     g.replications.insert(r->result.replication);
     for (const auto& m : r->result.metrics)
       if (std::isfinite(m.value)) g.metrics[MetricKey{m.name, m.dims}][r->result.replication] = m.value;
-    for (const auto& s : r->result.series)
-      g.series[SeriesKey{s.name, s.dims}][r->result.replication] = &s;
+    for (const auto& s : r->result.series) g.series[SeriesKey{s.name, s.dims}][r->result.replication] = &s;
     replications.push_back(replication_to_json(*r, sweep));
   }
 

@@ -1,8 +1,9 @@
 #include "topology/DotExport.hpp"
 
+#include <array>
 #include <cstdio>
-#include <ostream>
 #include <map>
+#include <ostream>
 #include <set>
 #include <sstream>
 #include <tuple>
@@ -48,6 +49,8 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
   for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
   return out;
 }
+
+constexpr const char* kFaint = "#d3d3d3";
 
 const char* colour(const std::string& org_type) {
   static const std::map<std::string, const char*> colours{{"acute", "#f4b6b6"},
@@ -102,7 +105,8 @@ class Writer {
       const std::string id = node_id(PlatformElement::Kind::link, name);
       // Two label lines: DOT's \n escape goes between the separately quoted parts.
       const std::string first = quoted(name);
-      const std::string second = quoted(figure(link.latency * 3600e3, "ms") + ", " + bandwidth(link.bytes_per_second));
+      const std::string second =
+          quoted(figure(link.latency * 3600e3, "ms") + ", " + bandwidth(link.bytes_per_second));
       out_ << "  " << quoted(id) << " [shape=hexagon, label=" << first.substr(0, first.size() - 1) << "\\n"
            << second.substr(1) << mark(id) << "];\n";
       for (const auto& end : link.connects) {
@@ -115,8 +119,8 @@ class Writer {
     for (const auto& system : used_) {
       const auto found = marked_.find(system);
       if (found != marked_.end())
-        out_ << "  " << quoted(system) << " [color=\"#d62728\", penwidth=2.5, xlabel=" << quoted(marking(*found->second))
-             << "];\n";
+        out_ << "  " << quoted(system)
+             << " [color=\"#d62728\", penwidth=2.5, xlabel=" << quoted(marking(*found->second)) << "];\n";
     }
   }
 
@@ -150,7 +154,7 @@ class Writer {
 };
 
 void write_infrastructure(std::ostream& out, const Scenario& scenario, const DesignStructure& structure,
-                              const std::set<std::string>& used_systems) {
+                          const std::set<std::string>& used_systems) {
   if (!structure.infrastructure_declared) return;
   Writer(out, scenario, structure, used_systems).write();
 }
@@ -158,16 +162,17 @@ void write_infrastructure(std::ostream& out, const Scenario& scenario, const Des
 void write_infrastructure_comments(std::ostream& out, const DesignStructure& structure) {
   if (!structure.infrastructure_declared) return;
   out << "// infrastructure single points of failure and cut points: "
-      << (structure.infrastructure.empty() ? "none" : std::to_string(structure.infrastructure.size())) << "\n";
+      << (structure.infrastructure.empty() ? "none" : std::to_string(structure.infrastructure.size()))
+      << "\n";
   for (const auto& d : structure.infrastructure) {
     out << "// " << to_string(d.element.kind) << " " << d.element.name << ": " << marking(d);
     std::string flows;
-    for (const auto& f : d.flows) flows += (flows.empty() ? "" : "; ") + describe(f.flow) + " by " + f.channel;
+    for (const auto& f : d.flows)
+      flows += (flows.empty() ? "" : "; ") + describe(f.flow) + " by " + f.channel;
     if (!flows.empty()) out << " (" << flows << ")";
     out << "\n";
   }
 }
-
 
 void write_comments(std::ostream& out, const Scenario& scenario, const DesignStructure& structure) {
   out << "// recordflow graph: scenario " << one_line(scenario.name) << ", design "
@@ -199,16 +204,23 @@ void write_comments(std::ostream& out, const Scenario& scenario, const DesignStr
 
 // A legend cluster: one sample node per organisation type drawn and one for systems, and one sample
 // edge per link style.
-void write_legend(std::ostream& out, const std::set<std::string>& org_types) {
+void write_legend(std::ostream& out, const std::set<std::string>& org_types, bool volumes) {
   out << "  subgraph cluster_legend {\n"
       << "    label=\"legend\"; fontsize=10; style=rounded; color=\"#bbbbbb\";\n"
       << "    \"legend: system\" [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label=\"system\"];\n";
   for (const auto& type : org_types)
     out << "    " << quoted("legend: " + type) << " [shape=box, style=\"rounded,filled\", fillcolor=\""
         << colour(type) << "\", label=" << quoted_lines({"organisation", type}) << "];\n";
-  const char* styles[][3] = {{"electronic", "solid", "#1f4e9c"},
-                             {"manual (paper, fax, phone)", "dashed", "#b22222"},
-                             {"organisation uses system", "dotted", "#808080"}};
+  std::vector<std::array<const char*, 3>> styles{{"electronic", "solid", "#1f4e9c"},
+                                                 {"manual (paper, fax, phone)", "dashed", "#b22222"},
+                                                 {"organisation uses system", "dotted", "#808080"}};
+  if (volumes) {
+    styles.push_back(
+        {"measured copies per year after warm-up, mean over replications\\n"
+         "(share of the copies leaving the source)",
+         "bold", "#2e8b57"});
+    styles.push_back({"link no measured copy used", "solid", kFaint});
+  }
   int i = 0;
   for (const auto& [what, style, line_colour] : styles) {
     const std::string from = "legend: " + std::to_string(i) + "a", to = "legend: " + std::to_string(i) + "b";
@@ -216,7 +228,7 @@ void write_legend(std::ostream& out, const std::set<std::string>& org_types) {
         << " [shape=point, width=0.04];\n"
         << "    " << quoted(from) << " -> " << quoted(to) << " [style=" << style << ", color=\""
         << line_colour << "\", arrowhead=" << (std::string(style) == "dotted" ? "none" : "normal")
-        << ", label=" << quoted(what) << "];\n";
+        << ", label=\"" << what << "\"];\n";
     ++i;
   }
   out << "  }\n";
@@ -247,12 +259,14 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
     if (node.kind == TopologyNode::Kind::system) system_names.insert(node.name);
   }
   std::unordered_map<std::string, std::string> drawn_as;
+  std::unordered_map<std::string, std::string> group_drawn_as;  // organisation group -> drawn node
   std::vector<DrawnOrganisation> drawn;
   std::map<std::string, std::size_t> drawn_index;
   for (const auto& org : scenario.organisations) {
     std::string id = options.all_instances || org.template_name.empty() ? org.name : org.template_name;
     if (system_names.contains(id)) id += " (organisation)";
     drawn_as.emplace(org.name, id);
+    group_drawn_as.emplace(organisation_group(org), id);
     auto [it, added] = drawn_index.emplace(id, drawn.size());
     if (added) drawn.push_back(DrawnOrganisation{id, to_string(org.type), 0});
     ++drawn[it->second].instances;
@@ -275,12 +289,19 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
 
   using EdgeKey = std::tuple<TopologyLink::Kind, std::string, std::string>;
   std::map<EdgeKey, std::set<std::string>> edges;
+  const auto organisation = [&drawn_as](const std::string& name) {
+    const auto found = drawn_as.find(name);
+    return found == drawn_as.end() ? name : found->second;
+  };
+  const auto group = [&group_drawn_as](const std::string& name) {
+    const auto found = group_drawn_as.find(name);
+    return found == group_drawn_as.end() ? name : found->second;
+  };
+  const bool volumes = options.volumes != nullptr && !options.all_instances;  // counted per group
+  const std::set<LinkKey> carried =
+      volumes ? carried_links(scenario, *options.volumes, group) : std::set<LinkKey>{};
   for (const auto& link : topology.links()) {
     // uses: organisation -> system; electronic: system -> system; manual: organisation -> organisation.
-    const auto organisation = [&drawn_as](const std::string& name) {
-      const auto found = drawn_as.find(name);
-      return found == drawn_as.end() ? name : found->second;
-    };
     const bool from_system = link.kind == TopologyLink::Kind::electronic;
     const bool to_system = link.kind != TopologyLink::Kind::manual;
     EdgeKey key{link.kind, from_system ? link.from : organisation(link.from),
@@ -303,11 +324,14 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
         break;
     }
     if (!channels.empty()) out << ", label=" << quoted_lines({channels.begin(), channels.end()});
+    if (volumes && !carried.contains(key))
+      out << ", color=\"" << kFaint << "\", fontcolor=\"" << kFaint << "\"";
     out << "];\n";
   }
+  if (volumes) write_volume_edges(out, *options.volumes, group);
   std::set<std::string> org_types;
   for (const auto& org : drawn) org_types.insert(org.type);
-  write_legend(out, org_types);
+  write_legend(out, org_types, volumes);
   out << "}\n";
   return out.str();
 }

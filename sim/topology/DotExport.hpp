@@ -8,12 +8,17 @@
 // anchor "zone:<name>"), network links hexagons "link:<name>" joined to what they connect and labelled
 // with latency and bandwidth, and single points of failure and cut points are red and bold with the
 // number of flows that depend on them.
+// With `volumes` (measured copies per route, DotVolumes.hpp), volume edges join the organisations, links
+// no measured copy used are faint, and the legend says what the numbers are; routes are counted per
+// organisation template, so volumes are not drawn with `all_instances`.
 // Deterministic: the same inputs give the same bytes.
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "scenario/Scenario.hpp"
+#include "topology/DotVolumes.hpp"
 #include "topology/StructuralAnalysis.hpp"
 #include "topology/Topology.hpp"
 
@@ -21,6 +26,7 @@ namespace recordflow {
 
 struct DotOptions {
   bool all_instances = false;  // one node per organisation instance instead of one per template
+  const std::vector<RouteVolume>* volumes = nullptr;  // measured volumes to draw; null: topology only
 };
 
 // `topology` and `structure` must be of the same design of `scenario`.

@@ -69,6 +69,55 @@ def check_backlog(figures, load, res):
             check(any(p.get_label() == "_recovery" for p in ax.patches), "backlog city_epr: recovery not shaded")
 
 
+def check_infrastructure_shading(figures, load, doc):
+    """A hosting zone holding city_epr, nested in a data centre joined to the network by a link: each one's
+    incident is shaded on the city_epr panel over its scripted hours (recovery stages after it), with a
+    legend entry per kind; integration_engine, outside them, gets none."""
+    doc = copy.deepcopy(doc)
+    doc["manifest"]["scenario"]["infrastructure"] = {
+        "zones": {"dc": {"kind": "data_centre"}, "hosting": {"kind": "hosting", "in": "dc", "systems": ["city_epr"]},
+                  "core": {"kind": "other", "systems": ["integration_engine"]}},
+        "links": {"wan": {"kind": "supplier_link", "latency": "5 ms", "bandwidth": "1 Gbit/s",
+                          "connects": ["dc", "core"]}},
+        "incidents": [{"zone": "hosting", "start": "20 d", "duration": "1 d", "recovery": [{"duration": "2 d",
+                                                                                      "capacity": 0.5}]},
+                      {"zone": "dc", "start": "30 d", "duration": "12 h"},
+                      {"link": "wan", "start": "40 d", "duration": "6 h"}]}
+    # integration_engine sits in "core", which the link joins too: make the link reach city_epr only.
+    doc["manifest"]["scenario"]["infrastructure"]["links"]["wan"]["connects"] = ["dc"]
+    path = pathlib.Path("/tmp") / f"drawn-infrastructure-{__import__('os').getpid()}.json"
+    path.write_text(json.dumps(doc))
+    try:
+        res = load.load(path)
+    finally:
+        path.unlink()
+    fig = drawn(figures, figures.fig_backlog, res)
+    panels = {ax.get_title(loc="left")[len("system: "):]: ax for ax in fig.axes
+              if ax.get_title(loc="left").startswith("system: ")}
+    check(set(panels) >= {"city_epr", "integration_engine"}, f"infrastructure: panels {sorted(panels)}")
+    if "city_epr" not in panels:
+        return
+
+    def spans(ax, label):
+        return sorted((min(v[0] for v in p.get_xy()), max(v[0] for v in p.get_xy())) for p in ax.patches
+                      if p.get_label() == label)
+    epr = panels["city_epr"]
+    for label, days in (("_zone:hosting", (20, 21)), ("_zone:data_centre", (30, 30.5)), ("_link", (40, 40.25))):
+        got = spans(epr, label)
+        check(len(got) == 1 and close(got[0][0], days[0] - 0.5) and close(got[0][1], days[1] - 0.5),
+              f"infrastructure: {label} shaded over {got}, expected days {days[0]} to {days[1]}")
+    recovery = spans(epr, "_recovery")
+    check(any(close(a, 21 - 0.5) and close(b, 23 - 0.5) for a, b in recovery),
+          f"infrastructure: the hosting recovery (days 21 to 23) is not shaded: {recovery}")
+    other = panels.get("integration_engine")
+    if other is not None:
+        foreign = [p.get_label() for p in other.patches if p.get_label().startswith(("_zone:", "_link"))]
+        check(not foreign, f"infrastructure: integration_engine shaded for {foreign}")
+    legend = [t.get_text() for lg in fig.legends for t in lg.get_texts()]
+    for text in ("hosting incident (zone)", "data-centre incident (zone)", "network link incident"):
+        check(text in legend, f"infrastructure: legend lacks '{text}' ({legend})")
+
+
 def pd_max(*frames):
     return max(float(f[["mean", "ci_high"]].max().max()) for f in frames if len(f))
 
@@ -249,6 +298,7 @@ def main():
         path.unlink()
     check_backlog(figures, load, res)
     check_backlog_hourly(figures, res, hourly_designs)
+    check_infrastructure_shading(figures, load, doc)
     check_staff(figures, load, res)
     check_delay(figures, load, res)
     check_method(method_figures, figures, load, res)
