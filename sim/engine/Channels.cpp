@@ -198,30 +198,43 @@ void Model::pass_system(Index copy, Index system, Hours t) {
 
 void Model::serve_next(Index system, Hours t) {
   SystemInfo& s = systems_[system];
-  if (s.busy || !s.up || s.capacity <= 0 || s.queue.empty()) return;
-  const Index copy = s.queue.front();
-  s.queue.pop_front();
-  emit_queue(s, t);
-  move(copy, CopyState::system_service);
-  s.busy = true;
-  s.in_service = copy;
-  // SimGrid runs the work; at full speed it takes 1 / capacity hours, and never less.
-  s.activity = lookahead_.start_activity(t + 1.0 / s.capacity);
-  service_requests_.push_back(ServiceRequest{system, t});
+  if (!s.up || s.capacity <= 0) return;
+  // Every idle server takes the next item, lowest server first.
+  for (Index server = 0; server < s.in_service.size() && !s.queue.empty(); ++server) {
+    if (s.in_service[server] != kNone) continue;
+    const Index copy = s.queue.front();
+    s.queue.pop_front();
+    emit_queue(s, t);
+    move(copy, CopyState::system_service);
+    s.in_service[server] = copy;
+    s.service_order.push_back(server);
+    // SimGrid runs the work on one core; at full speed it takes 1 / capacity hours, and never less.
+    s.activities[server] = lookahead_.start_activity(t + 1.0 / s.capacity);
+    service_requests_.push_back(ServiceRequest{system, server, t});
+  }
 }
 
-void Model::on_system_done(Index system, bool failed, Hours t) {
+void Model::on_system_done(Index system, Index server, bool failed, Hours t) {
   SystemInfo& s = systems_[system];
-  const Index copy = s.in_service;
-  s.busy = false;
-  s.in_service = kNone;
-  lookahead_.end_activity(s.activity);
-  if (failed) {  // the host failed under it: the work is lost and the item goes back to the head of the queue
-    move(copy, CopyState::system_queue);
-    s.queue.push_front(copy);
+  if (s.in_service[server] == kNone) return;  // a failure whose item went back with an earlier one
+  if (failed) {
+    // The host failed under its items: all their work is lost, and they go back to the head of the
+    // queue in the order they had started (SimGrid fails every execution on a host that goes down).
+    for (auto it = s.service_order.rbegin(); it != s.service_order.rend(); ++it) {
+      const Index copy = s.in_service[*it];
+      lookahead_.end_activity(s.activities[*it]);
+      s.in_service[*it] = kNone;
+      move(copy, CopyState::system_queue);
+      s.queue.push_front(copy);
+    }
+    s.service_order.clear();
     emit_queue(s, t);
     return;
   }
+  const Index copy = s.in_service[server];
+  s.in_service[server] = kNone;
+  std::erase(s.service_order, server);
+  lookahead_.end_activity(s.activities[server]);
   pass_system(copy, system, t);
   serve_next(system, t);
 }

@@ -35,7 +35,8 @@ CopyStates::Counts Model::copies_held() const {
   }
   for (const SystemInfo& s : systems_) {
     held[at(CopyState::system_queue)] += s.queue.size();
-    if (s.busy) ++held[at(CopyState::system_service)];
+    for (Index copy : s.in_service)
+      if (copy != kNone) ++held[at(CopyState::system_service)];
     held[at(CopyState::waiting_source)] += s.waiting_sources.size();
     for (const std::vector<Index>& window : s.withheld) held[at(CopyState::withheld)] += window.size();
   }

@@ -71,6 +71,8 @@ void Model::index_scenario() {
     info.access = ap == scenario_.access_profiles.end() ? nullptr : &ap->second;
     info.name_hash = stable_hash(name);
     info.capacity = sys.capacity_per_hour.value_or(0.0);
+    info.in_service.assign(static_cast<std::size_t>(info.capacity > 0 ? sys.servers : 0), kNone);
+    info.activities.assign(info.in_service.size(), 0);
     info.timeline = build_timeline(sys, horizon_, RandomStream(seed_, rep, "system/" + name + "/failures"),
                                    zone_incidents_hitting(scenario_.infrastructure, name));
     info.withheld.resize(info.timeline.silent.size());
@@ -249,7 +251,7 @@ void Model::run_through(Hours limit) {
         start_tasks(e.a, t);
         break;
       case EventKind::system_done:
-        on_system_done(e.a, e.b != 0, t);
+        on_system_done(e.a, static_cast<Index>(e.b >> 1), (e.b & 1) != 0, t);
         break;
       case EventKind::batch_run:
         on_batch_run(e.a, t);
@@ -277,8 +279,9 @@ void Model::on_host_change(Index system, bool up, double share, Hours t) {
   agenda_.push(t, TieClass::availability, EventKind::system_change, system, s.pending_change);
 }
 
-void Model::on_service_end(Index system, bool failed, Hours t) {
-  agenda_.push(t, TieClass::work, EventKind::system_done, system, failed ? 1 : 0);
+void Model::on_service_end(Index system, Index server, bool failed, Hours t) {
+  agenda_.push(t, TieClass::work, EventKind::system_done, system,
+               (std::uint64_t{server} << 1) | (failed ? 1 : 0));
 }
 
 void Model::on_system_change(Index system, std::size_t change, Hours t) {

@@ -130,10 +130,10 @@ struct SystemInfo {
   SystemTimeline timeline;  // builds SimGrid's profiles; the model learns the state from SimGrid
   bool up = true;
   double share = 1.0;
-  double capacity = 0;  // items per hour at full share; 0 = unlimited
-  bool busy = false;
-  Index in_service = kNone;
-  std::uint64_t activity = 0;         // Lookahead token of the item in service
+  double capacity = 0;                    // items per hour per server at full share; 0 = unlimited
+  std::vector<Index> in_service;          // per server: the copy it serves, or kNone (idle)
+  std::vector<std::uint64_t> activities;  // per server: Lookahead token of its item
+  std::vector<Index> service_order;       // busy servers in the order their items started
   Index pending_change = kNone;       // index in Model::host_changes_ of a change not yet applied
   std::deque<Index> queue;                   // waiting copies (store and forward, or for the server)
   std::vector<Index> waiting_sources;        // copies waiting for this system as their source
@@ -173,10 +173,11 @@ class Model {
   // fails with its host.
   struct ServiceRequest {
     Index system = 0;
+    Index server = 0;  // which of the system's servers (a core of its host) runs it
     Hours start = 0;
   };
   std::vector<ServiceRequest> take_service_requests() { return std::exchange(service_requests_, {}); }
-  void on_service_end(Index system, bool failed, Hours t);
+  void on_service_end(Index system, Index server, bool failed, Hours t);
   // What may run before SimGrid's clock catches up (Lookahead.hpp).
   Lookahead& lookahead() { return lookahead_; }
   Index find_system(const std::string& name) const;  // kNone if absent
@@ -230,7 +231,7 @@ class Model {
   void arrive_at_system(Index copy, Index system, Hours t);
   void pass_system(Index copy, Index system, Hours t);
   void serve_next(Index system, Hours t);
-  void on_system_done(Index system, bool failed, Hours t);
+  void on_system_done(Index system, Index server, bool failed, Hours t);
   void on_batch_run(Index copy, Hours t);
   void make_available(Index copy, Index place, Hours t);
   void lose(Index copy, const char* reason, Hours t);

@@ -93,6 +93,9 @@ PlatformHandles build_platform(const Model& model, const Scenario& scenario, con
     const SystemInfo& s = model.systems()[index];
     const double speed = s.capacity > 0 ? s.capacity / kSecondsPerHour : 1.0;
     handles.systems[index] = zone->create_host("system:" + name, speed);
+    // One core per server, each at the capacity of one server.
+    if (s.in_service.size() > 1)
+      handles.systems[index]->set_core_count(static_cast<int>(s.in_service.size()));
     const auto zones = zones_holding(scenario.infrastructure, name);
     if (!zones.empty()) handles.systems[index]->set_property("zone", joined(zones));
     by_name[name] = handles.systems[index];

@@ -44,7 +44,7 @@ void SystemWork::dispatch(const std::vector<Model::ServiceRequest>& requests) {
   for (const Model::ServiceRequest& r : requests) {
     if (r.system >= shared_->hosts.size() || shared_->hosts[r.system] == nullptr)
       throw std::logic_error("engine: a service request for a system without a host");
-    shared_->waiting.push_back(Item{r.system, r.start, nullptr});
+    shared_->waiting.push_back(Item{r.system, r.server, r.start, nullptr});
   }
   start_due(clock_hours());
 }
@@ -88,22 +88,26 @@ void SystemWork::wait(double timeout_s) {
     return;
   }
   if (ended < 0) return;  // the timeout
-  const Index system = s.running[static_cast<std::size_t>(ended)].system;
+  const Item item = s.running[static_cast<std::size_t>(ended)];
   s.running.erase(s.running.begin() + ended);
   if (s.model == nullptr || clock_hours() >= s.model->horizon()) return;
   ++s.executions;
-  s.model->on_service_end(system, false, clock_hours());
+  s.model->on_service_end(item.system, item.server, false, clock_hours());
 }
 
 void SystemWork::fail_item(Shared& s, Index system, Hours now) {
+  // Every item of the system, running or requested, in request order (each reported once).
+  std::vector<Item> failed;
+  for (const std::vector<Item>* items : {&s.running, &s.waiting})
+    for (const Item& item : *items)
+      if (item.system == system) failed.push_back(item);
   auto owned = [system](const Item& item) { return item.system == system; };
-  const auto running = std::count_if(s.running.begin(), s.running.end(), owned);
-  const auto waiting = std::count_if(s.waiting.begin(), s.waiting.end(), owned);
-  if (running + waiting == 0) return;  // reported already
   std::erase_if(s.running, owned);
   std::erase_if(s.waiting, owned);
-  ++s.failed_executions;
-  s.model->on_service_end(system, true, now);
+  for (const Item& item : failed) {
+    ++s.failed_executions;
+    s.model->on_service_end(system, item.server, true, now);
+  }
 }
 
 void SystemWork::on_host_change(Shared& s, const sg4::Host& host, bool state_changed) {

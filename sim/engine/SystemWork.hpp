@@ -5,8 +5,10 @@
 // fails every execution on it, and the model learns of that from SimGrid's host callback at that instant
 // (the item goes back to the head of its queue and its work is redone). Host state and speed changes reach
 // the model only through SimGrid's callbacks (Host::on_state_change_cb, on_speed_change_cb).
-// Invariant: at most one execution per system is running or waiting to start (the model serves one item
-// at a time); an item's end is reported to the model exactly once, failed or not.
+// A system of c servers is a host of c cores at the capacity of one server each: its items run side by
+// side, one core each. Invariant: at most c executions per system are running or waiting to start (the
+// model hands out at most one item per server); an item's end is reported to the model exactly once,
+// failed or not.
 #pragma once
 
 #include <simgrid/forward.h>
@@ -47,6 +49,7 @@ class SystemWork {
  private:
   struct Item {
     Index system = 0;
+    Index server = 0;  // the model's server, i.e. one core of the host
     Hours start = 0;
     simgrid::s4u::ExecPtr exec;  // null until started
   };
@@ -60,7 +63,7 @@ class SystemWork {
     std::uint64_t failed_executions = 0;
   };
   static void on_host_change(Shared& shared, const simgrid::s4u::Host& host, bool state_changed);
-  // The item of `system` failed with its host at `now`: forgotten here, reported to the model.
+  // The items of `system` failed with its host at `now`: forgotten here, each reported to the model.
   static void fail_item(Shared& shared, Index system, Hours now);
 
   std::shared_ptr<Shared> shared_;

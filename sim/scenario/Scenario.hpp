@@ -124,7 +124,8 @@ struct Infrastructure {
 struct System {
   std::string name;
   std::string kind;                          // epr, gp_system, social_care_system, integration_engine, hub, spine, ...
-  std::optional<double> capacity_per_hour;  // items per hour; none = not a bottleneck
+  std::optional<double> capacity_per_hour;   // items per hour per server; none = not a bottleneck
+  int servers = 1;                           // items served at once, each at capacity_per_hour (>= 1)
   std::string access_profile;               // how clinicians look at records held here
   Availability availability;
 };

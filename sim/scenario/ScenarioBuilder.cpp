@@ -292,8 +292,9 @@ Scenario build_model(const json& doc, const std::string& design, const std::stri
                                dist(a, "phone_time"),
                                a.value("phone_success_probability", 1.0)};
   for (const auto& [name, sys] : child(doc, "systems").items()) {
-    System system{name, text(sys, "kind"), std::nullopt, text(sys, "access", "default"), {}};
+    System system{name, text(sys, "kind"), std::nullopt, 1, text(sys, "access", "default"), {}};
     if (sys.contains("capacity")) system.capacity_per_hour = read_rate(sys["capacity"]);
+    system.servers = sys.value("servers", 1);
     if (sys.contains("availability")) system.availability = availability(sys["availability"]);
     s.systems[name] = std::move(system);
   }

@@ -119,6 +119,9 @@ class Checker {
       else if (!rate && !format_error(error))
         r_.add(at(p, "capacity"), "capacity: " + error);
     }
+    if (has(s, "servers") && !has(s, "capacity"))
+      r_.add(at(p, "servers"), "servers without a capacity: a system without capacity is not limited",
+             "give the capacity of one server, or remove servers");
     if (has(s, "access") && s["access"].is_string())
       r_.reference(at(p, "access"), "access profile", str(s, "access"), access_);
     if (!has(s, "availability") || !s["availability"].is_object()) return;

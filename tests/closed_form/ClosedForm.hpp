@@ -3,6 +3,7 @@
 // closed_form_formulas_test.cpp pins each one to values worked by hand or printed in queueing textbooks.
 //  - M/M/c (Erlang C): probability of waiting, mean wait, mean and distribution of the time in system;
 //  - M/G/1 (Pollaczek-Khinchine): mean wait in queue, with M/D/1 and M/M/1 as special cases;
+//  - M/D/c (Crommelin): mean wait in queue with c servers of fixed service time;
 //  - a weekly calendar: the wait from a uniformly random moment to the next opening (mean, quantiles);
 //  - an alternating up/down process: long-run unavailability.
 #pragma once
@@ -60,6 +61,32 @@ inline double mg1_mean_wait(double lambda, double service_mean, double service_s
 // M/D/1 (fixed service time d): Wq = rho d / (2 (1 - rho)).
 inline double md1_mean_wait(double lambda, double service_time) {
   return mg1_mean_wait(lambda, service_time, service_time * service_time);
+}
+
+// P(X >= k) for X ~ Poisson(m), summed upwards from k in logarithms (no cancellation for the far tail).
+inline double poisson_upper_tail(double m, int k) {
+  if (k <= 0) return 1.0;
+  const int last = k + 60 + static_cast<int>(40 * std::sqrt(m + 1));
+  double sum = 0;
+  for (int j = k; j <= last; ++j) sum += std::exp(j * std::log(m) - m - std::lgamma(j + 1.0));
+  return sum;
+}
+
+// M/D/c (c servers, fixed service time d, Poisson arrivals lambda, rho = lambda d / c < 1): Crommelin's
+// mean wait in queue, Wq = d sum_{i>=1} [P(N_i >= i c) - P(N_i >= i c + 1) / rho], N_i ~ Poisson(i c rho).
+// For c = 1 it is Pollaczek-Khinchine's rho d / (2 (1 - rho)). The terms fall like e^(-i c (rho - 1 -
+// ln rho)); the sum stops when they are below 1e-15 of it.
+inline double mdc_mean_wait(int c, double lambda, double service_time) {
+  const double rho = lambda * service_time / c;
+  if (c < 1 || rho <= 0 || rho >= 1) throw std::invalid_argument("mdc_mean_wait needs c >= 1, 0 < rho < 1");
+  double sum = 0;
+  for (int i = 1; i < 100000; ++i) {
+    const double m = i * c * rho;
+    const double term = poisson_upper_tail(m, i * c) - poisson_upper_tail(m, i * c + 1) / rho;
+    sum += term;
+    if (std::abs(term) < 1e-15 * std::abs(sum) && i > 10) break;
+  }
+  return service_time * sum;
 }
 
 // Long-run share of time down for a system alternating up (mean m) and down (mean r) periods,

@@ -57,6 +57,23 @@ TEST(PollaczekKhinchine, ExponentialServiceGivesMM1) {
   EXPECT_NEAR(mg1_mean_wait(0.8, 1.0, 2.0), 0.8 / 0.2, 1e-12);
 }
 
+TEST(Crommelin, OneServerIsPollaczekKhinchine) {
+  for (double lambda : {2.0, 5.0, 8.0, 9.5})
+    EXPECT_NEAR(mdc_mean_wait(1, lambda, 0.1), md1_mean_wait(lambda, 0.1), 1e-9);
+}
+
+TEST(Crommelin, SeveralServersWaitAboutHalfTheExponentialWait) {
+  // Fixed service halves the M/M/c wait almost exactly at high load (Cosmetatos' approximation, within a
+  // few per cent for c <= 5 at rho = 0.8), and more servers at the same load wait less.
+  for (int c : {2, 3, 5}) {
+    const double lambda = 0.8 * c;  // d = 1, rho = 0.8
+    const double ratio = mdc_mean_wait(c, lambda, 1.0) / (mmc_mean_wait(c, lambda, 1.0) / 2);
+    EXPECT_NEAR(ratio, 1.0, 0.05) << "c = " << c;
+  }
+  EXPECT_LT(mdc_mean_wait(3, 2.4, 1.0), mdc_mean_wait(2, 1.6, 1.0));
+  EXPECT_THROW(mdc_mean_wait(2, 2.0, 1.0), std::invalid_argument);
+}
+
 TEST(PollaczekKhinchine, DeterministicServiceHalvesTheWait) {
   EXPECT_NEAR(md1_mean_wait(0.5, 1.0), 0.5, 1e-12);
   EXPECT_NEAR(md1_mean_wait(0.8, 1.0), mg1_mean_wait(0.8, 1.0, 2.0) / 2, 1e-12);

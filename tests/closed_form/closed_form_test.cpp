@@ -140,6 +140,30 @@ TEST(ClosedForm, IntegrationEngineBacklogObeysLittlesLaw) {
   EXPECT_LT(queue.ci_high - queue.ci_low, 0.5);
 }
 
+// An integration engine of three servers (a host of three cores): Crommelin's M/D/c formula for the
+// delay, Little's law for the backlog. A single server of the same per-server speed could not keep up,
+// and one three times as fast would give 0.1 h, outside the interval.
+TEST(ClosedForm, ServersOfAnEngineShareItsQueue) {
+  const json results = run_scenario("mdc_servers.json");
+  const double lambda = 24, service = 0.1;
+  const double wait = mdc_mean_wait(3, lambda, service);  // 0.0554 h
+  EXPECT_TRUE(covers(summary_row(results, "engine", "delay_mean"), wait + service, 0.005));
+  EXPECT_TRUE(covers(summary_row(results, "engine", "items_processed", {{"system", "interface_engine"}}),
+                     lambda * 38 * 24, 150));
+  EXPECT_TRUE(conserves_copies(results, "engine"));
+  const json* backlog = nullptr;
+  for (const auto& series : results.at("series"))
+    if (series.value("design", "") == "engine" && series.value("name", "") == "backlog" &&
+        series.value("dims", json::object()) == json{{"system", "interface_engine"}})
+      backlog = &series;
+  ASSERT_NE(backlog, nullptr) << "no backlog series for interface_engine";
+  const int replications = summary_row(results, "engine", "delay_mean").at("n").get<int>();
+  const SeriesAverage queue = average_series(*backlog, replications, 2, 40);
+  const double expected = lambda * wait;  // Lq = 1.33 items waiting
+  EXPECT_LE(queue.ci_low, expected) << "mean backlog " << queue.mean << ", Little's law gives " << expected;
+  EXPECT_GE(queue.ci_high, expected) << "mean backlog " << queue.mean << ", Little's law gives " << expected;
+}
+
 // Two designs that differ only by name: every paired difference is exactly zero.
 TEST(ClosedForm, IdenticalDesignsDifferByExactlyZero) {
   const json results = run_scenario("identical_designs.json");
