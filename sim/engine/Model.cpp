@@ -71,8 +71,14 @@ void Model::index_scenario() {
     info.access = ap == scenario_.access_profiles.end() ? nullptr : &ap->second;
     info.name_hash = stable_hash(name);
     info.capacity = sys.capacity_per_hour.value_or(0.0);
+    std::vector<Incident> hosting;
+    std::vector<std::string> zones;
+    for (const InfrastructureIncident& i : hosting_incidents(scenario_.infrastructure, name)) {
+      hosting.push_back(i.incident);
+      zones.push_back(i.zone);
+    }
     info.timeline = build_timeline(sys, horizon_, RandomStream(seed_, rep, "system/" + name + "/failures"),
-                                   zone_incidents_hitting(scenario_.infrastructure, name));
+                                   hosting, zones);
     info.withheld.resize(info.timeline.silent.size());
     system_by_name_[name] = static_cast<Index>(systems_.size());
     systems_.push_back(std::move(info));
@@ -150,7 +156,8 @@ void Model::index_organisations() {
       auto doc = document_by_name_.find(chase.document);
       const Index pool = info.pool(chase.pool);
       if (doc == document_by_name_.end() || pool == kNone)
-        throw std::runtime_error("engine: organisation '" + org.name + "' chases an unknown document or pool");
+        throw std::runtime_error("engine: organisation '" + org.name +
+                                 "' chases an unknown document or pool");
       info.chasing.push_back(OrgInfo::ChaseRule{doc->second, pool, &chase});
     }
     info.back_entry_rng = RandomStream(seed_, rep, "org/" + org.name + "/back_entry");
@@ -289,7 +296,15 @@ void Model::on_system_change(Index system, std::size_t change, Hours t) {
   const bool was_up = s.up;
   s.up = c.up;
   s.share = c.share;
-  sink_.on(SystemState{s.name, s.up, s.share, t});
+  SystemState state{s.name, s.up, s.share, t};
+  if (!s.up && was_up) {
+    if (const AvailabilityChange* cause = s.timeline.down_change_at(t)) {
+      state.cause = cause->cause;
+      if (!cause->incident.empty()) state.incident = &cause->incident;
+      if (!cause->zone.empty()) state.zone = &cause->zone;
+    }
+  }
+  sink_.on(state);
   if (s.up && !was_up) on_system_up(system, t);
   if (s.up) serve_next(system, t);  // a capacity change takes effect with the next item
 }
