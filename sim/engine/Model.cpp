@@ -51,6 +51,11 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
   for (Index s = 0; s < systems_.size(); ++s)
     for (std::size_t w = 0; w < systems_[s].timeline.silent.size(); ++w)
       agenda_.push(systems_[s].timeline.silent[w].detect, TieClass::release, EventKind::silent_release, s, w);
+  for (Index p = 0; p < pools_.size(); ++p)
+    for (const StaffShift& shift : pools_[p].pool->schedule)
+      if (shift.from > 0)
+        agenda_.push(shift.from, TieClass::availability, EventKind::pool_resize, p,
+                     static_cast<std::uint64_t>(shift.count));
   if (scenario_.pathways.size() > 255) throw std::runtime_error("engine: at most 255 pathways");
   for (Index p = 0; p < scenario_.pathways.size(); ++p) schedule_next_arrival(p, 0.0);
 }
@@ -141,7 +146,9 @@ void Model::index_organisations() {
       auto pc = scenario_.calendars.find(sp.calendar);
       pool.calendar = pc == scenario_.calendars.end() ? nullptr : &pc->second;
       pool.queue_name = org.name + "/" + sp.name;
-      pool.free = std::max(1, sp.count);
+      pool.staff = std::max(1, sp.count);
+      if (!sp.schedule.empty() && sp.schedule.front().from <= 0) pool.staff = sp.schedule.front().count;
+      pool.free = pool.staff;
       info.pools.emplace_back(&sp.name, static_cast<Index>(pools_.size()));
       pools_.push_back(std::move(pool));
     }
@@ -254,6 +261,9 @@ void Model::run_through(Hours limit) {
       case EventKind::pool_open:
         pools_[e.a].open_pending = false;
         start_tasks(e.a, t);
+        break;
+      case EventKind::pool_resize:
+        resize_pool(e.a, static_cast<int>(e.b), t);
         break;
       case EventKind::system_done:
         on_system_done(e.a, e.b != 0, t);
