@@ -22,6 +22,7 @@ enum class EventKind : std::uint8_t {
   step_resume,      // a = copy (a timed step such as transit finished)
   staff_done,       // a = pool, b = task slot
   pool_open,        // a = pool (its shift starts with work waiting)
+  pool_resize,      // a = pool, b = its new head count (staff schedule)
   system_done,      // a = system (the item in service finished)
   batch_run,        // a = copy
   retry,            // a = copy (a failed system step tries again)

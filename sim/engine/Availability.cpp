@@ -11,7 +11,10 @@ namespace {
 struct Interval {
   Hours start = 0;
   Hours end = 0;
-  double share = 0;  // for degraded intervals
+  double share = 0;        // for degraded intervals
+  const char* cause = "";  // down intervals: what takes the system down (AvailabilityChange::cause)
+  const std::string* incident = nullptr;
+  const std::string* zone = nullptr;
 };
 
 const AvailabilityChange* change_at(const std::vector<AvailabilityChange>& changes, Hours t) {
@@ -44,9 +47,25 @@ Hours SystemTimeline::downtime(Hours from, Hours to) const {
   return total;
 }
 
+const AvailabilityChange* SystemTimeline::down_change_at(Hours t) const {
+  constexpr Hours kTolerance = 1e-6;  // SimGrid's clock is in seconds: allow for the round trip
+  const AvailabilityChange* found = nullptr;
+  for (const AvailabilityChange& c : changes) {
+    if (c.time > t + kTolerance) break;
+    if (c.up) {
+      found = nullptr;
+    } else if (found == nullptr) {
+      found = &c;  // the start of the down run (later down changes only change the share)
+    }
+  }
+  return found;
+}
+
 SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream failures,
-                              const std::vector<Incident>& hosting_incidents) {
+                              const std::vector<Incident>& hosting_incidents,
+                              const std::vector<std::string>& hosting_zones) {
   Availability av = system.availability;
+  const std::size_t own_incidents = av.incidents.size();
   av.incidents.insert(av.incidents.end(), hosting_incidents.begin(), hosting_incidents.end());
   std::vector<Interval> down;
   std::vector<Interval> degraded;
@@ -54,19 +73,26 @@ SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream 
   for (const PlannedDowntime& p : av.planned) {
     if (p.duration <= 0) continue;
     for (Hours s = p.first_start; s < horizon; s += p.every) {
-      down.push_back({s, s + p.duration, 0});
+      down.push_back({s, s + p.duration, 0, "planned", nullptr, nullptr});
       if (p.every <= 0) break;
     }
   }
-  for (const Incident& inc : av.incidents) {
-    if (inc.duration > 0) down.push_back({inc.start, inc.start + inc.duration, 0});
+  for (std::size_t k = 0; k < av.incidents.size(); ++k) {
+    const Incident& inc = av.incidents[k];
+    const bool hosting = k >= own_incidents;
+    const std::size_t z = k - own_incidents;
+    if (inc.duration > 0)
+      down.push_back({inc.start, inc.start + inc.duration, 0, hosting ? "zone_incident" : "incident",
+                      &inc.name, hosting && z < hosting_zones.size() ? &hosting_zones[z] : nullptr});
     const Hours end = inc.start + inc.duration;
     for (const CapacityPhase& phase : inc.recovery)
       if (phase.duration > 0)
-        degraded.push_back({end + phase.start, end + phase.start + phase.duration, phase.capacity_share});
+        degraded.push_back({end + phase.start, end + phase.start + phase.duration, phase.capacity_share, "",
+                            nullptr, nullptr});
   }
   for (const CapacityPhase& d : av.degraded)
-    if (d.duration > 0) degraded.push_back({d.start, d.start + d.duration, d.capacity_share});
+    if (d.duration > 0)
+      degraded.push_back({d.start, d.start + d.duration, d.capacity_share, "", nullptr, nullptr});
   if (av.failures) {
     // Alternating renewal process: up for time_between, then down for duration.
     Hours t = 0;
@@ -74,7 +100,7 @@ SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream 
       t += av.failures->time_between.sample(failures);
       if (t >= horizon) break;
       const Hours repair = av.failures->duration.sample(failures);
-      down.push_back({t, t + repair, 0});
+      down.push_back({t, t + repair, 0, "failure", nullptr, nullptr});
       t += repair;
       if (repair <= 0 && av.failures->time_between.mean() <= 0) break;  // degenerate input: stop
     }
@@ -92,14 +118,24 @@ SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream 
   for (Hours p : points) {
     if (p < 0) continue;
     if (p >= horizon) break;
-    bool up = true;
+    const Interval* cause = nullptr;  // the first down interval holding p
     for (const Interval& i : down)
-      if (i.start <= p && p < i.end) up = false;
+      if (i.start <= p && p < i.end && cause == nullptr) cause = &i;
+    const bool up = cause == nullptr;
     double share = 1.0;
     for (const Interval& i : degraded)
       if (i.start <= p && p < i.end) share = std::min(share, i.share);
     if (up != prev_up || share != prev_share) {
-      timeline.changes.push_back({p, up, share});
+      AvailabilityChange change;
+      change.time = p;
+      change.up = up;
+      change.share = share;
+      if (!up) {
+        change.cause = cause->cause;
+        if (cause->incident != nullptr) change.incident = *cause->incident;
+        if (cause->zone != nullptr) change.zone = *cause->zone;
+      }
+      timeline.changes.push_back(std::move(change));
       prev_up = up;
       prev_share = share;
     }
@@ -136,7 +172,8 @@ double NetworkAvailability::hop_share_at(const std::string& from, const std::str
   return share;
 }
 
-std::vector<std::pair<std::string, std::string>> NetworkAvailability::hops_crossing(const std::string& link) const {
+std::vector<std::pair<std::string, std::string>> NetworkAvailability::hops_crossing(
+    const std::string& link) const {
   std::vector<std::pair<std::string, std::string>> crossing;
   for (const auto& [hop, route] : hops) {
     for (const std::size_t l : route) {

@@ -19,10 +19,16 @@
 namespace recordflow::engine {
 
 // The state that holds from `time` until the next change. Consecutive changes differ.
+// A change to down names what took the system down: the down interval holding `time` that comes first
+// in the order planned windows, own incidents, zone incidents, random failures (overlapping causes do
+// not split an outage; the one in force when it started is its cause).
 struct AvailabilityChange {
   Hours time = 0;
   bool up = true;
-  double share = 1.0;  // capacity share while up
+  double share = 1.0;      // capacity share while up
+  const char* cause = "";  // down only: planned, incident, zone_incident, failure
+  std::string incident;    // down by an incident: its name
+  std::string zone;        // down by a zone incident: the zone
 };
 
 // From `start` a share of the items passing the system is withheld, until `detect`.
@@ -40,14 +46,18 @@ struct SystemTimeline {
   double share_at(Hours t) const;
   // Hours of downtime within [from, to).
   Hours downtime(Hours from, Hours to) const;
+  // The last change to down at or before t (within a rounding tolerance): what took the system down at t.
+  const AvailabilityChange* down_change_at(Hours t) const;
 };
 
 // `failures` is the stream "system/<name>/failures" of the replication; silent-failure detection delays
 // come from its sub-stream "silent" so that adding one never shifts the failure draws. `hosting_incidents`
 // are the incidents of the zones holding the system (scenario/Infrastructure.hpp, zone_incidents_hitting):
-// each takes the system down and degrades it exactly as one of its own incidents would.
+// each takes the system down and degrades it exactly as one of its own incidents would. `hosting_zones`
+// names the zone of each hosting incident (for the cause of the outages; may be empty).
 SystemTimeline build_timeline(const System& system, Hours horizon, RandomStream failures,
-                              const std::vector<Incident>& hosting_incidents = {});
+                              const std::vector<Incident>& hosting_incidents = {},
+                              const std::vector<std::string>& hosting_zones = {});
 
 // A network link's timeline from its incidents: down while one holds, then `share` is the share of its
 // bandwidth in each recovery phase. Deterministic (no random draws).

@@ -51,6 +51,11 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
   for (Index s = 0; s < systems_.size(); ++s)
     for (std::size_t w = 0; w < systems_[s].timeline.silent.size(); ++w)
       agenda_.push(systems_[s].timeline.silent[w].detect, TieClass::release, EventKind::silent_release, s, w);
+  for (Index p = 0; p < pools_.size(); ++p)
+    for (const StaffShift& shift : pools_[p].pool->schedule)
+      if (shift.from > 0)
+        agenda_.push(shift.from, TieClass::availability, EventKind::pool_resize, p,
+                     static_cast<std::uint64_t>(shift.count));
   if (scenario_.pathways.size() > 255) throw std::runtime_error("engine: at most 255 pathways");
   for (Index p = 0; p < scenario_.pathways.size(); ++p) schedule_next_arrival(p, 0.0);
 }
@@ -73,8 +78,14 @@ void Model::index_scenario() {
     info.capacity = sys.capacity_per_hour.value_or(0.0);
     info.in_service.assign(static_cast<std::size_t>(info.capacity > 0 ? sys.servers : 0), kNone);
     info.activities.assign(info.in_service.size(), 0);
+    std::vector<Incident> hosting;
+    std::vector<std::string> zones;
+    for (const InfrastructureIncident& i : hosting_incidents(scenario_.infrastructure, name)) {
+      hosting.push_back(i.incident);
+      zones.push_back(i.zone);
+    }
     info.timeline = build_timeline(sys, horizon_, RandomStream(seed_, rep, "system/" + name + "/failures"),
-                                   zone_incidents_hitting(scenario_.infrastructure, name));
+                                   hosting, zones);
     info.withheld.resize(info.timeline.silent.size());
     system_by_name_[name] = static_cast<Index>(systems_.size());
     systems_.push_back(std::move(info));
@@ -137,7 +148,9 @@ void Model::index_organisations() {
       auto pc = scenario_.calendars.find(sp.calendar);
       pool.calendar = pc == scenario_.calendars.end() ? nullptr : &pc->second;
       pool.queue_name = org.name + "/" + sp.name;
-      pool.free = std::max(1, sp.count);
+      pool.staff = std::max(1, sp.count);
+      if (!sp.schedule.empty() && sp.schedule.front().from <= 0) pool.staff = sp.schedule.front().count;
+      pool.free = pool.staff;
       info.pools.emplace_back(&sp.name, static_cast<Index>(pools_.size()));
       pools_.push_back(std::move(pool));
     }
@@ -152,7 +165,8 @@ void Model::index_organisations() {
       auto doc = document_by_name_.find(chase.document);
       const Index pool = info.pool(chase.pool);
       if (doc == document_by_name_.end() || pool == kNone)
-        throw std::runtime_error("engine: organisation '" + org.name + "' chases an unknown document or pool");
+        throw std::runtime_error("engine: organisation '" + org.name +
+                                 "' chases an unknown document or pool");
       info.chasing.push_back(OrgInfo::ChaseRule{doc->second, pool, &chase});
     }
     info.back_entry_rng = RandomStream(seed_, rep, "org/" + org.name + "/back_entry");
@@ -250,6 +264,9 @@ void Model::run_through(Hours limit) {
         pools_[e.a].open_pending = false;
         start_tasks(e.a, t);
         break;
+      case EventKind::pool_resize:
+        resize_pool(e.a, static_cast<int>(e.b), t);
+        break;
       case EventKind::system_done:
         on_system_done(e.a, static_cast<Index>(e.b >> 1), (e.b & 1) != 0, t);
         break;
@@ -292,7 +309,15 @@ void Model::on_system_change(Index system, std::size_t change, Hours t) {
   const bool was_up = s.up;
   s.up = c.up;
   s.share = c.share;
-  sink_.on(SystemState{s.name, s.up, s.share, t});
+  SystemState state{s.name, s.up, s.share, t};
+  if (!s.up && was_up) {
+    if (const AvailabilityChange* cause = s.timeline.down_change_at(t)) {
+      state.cause = cause->cause;
+      if (!cause->incident.empty()) state.incident = &cause->incident;
+      if (!cause->zone.empty()) state.zone = &cause->zone;
+    }
+  }
+  sink_.on(state);
   if (s.up && !was_up) on_system_up(system, t);
   if (s.up) serve_next(system, t);  // a capacity change takes effect with the next item
 }

@@ -54,8 +54,8 @@ struct Copy {
   std::uint16_t step = 0;
   std::uint16_t attempts = 0;
   CopyState state = CopyState::created;  // changed only by Model::move (CopyStates.hpp)
-  bool paper = false;  // physically at the destination on paper, not yet in the record
-  std::uint8_t human = 0;     // kNeverSent | kNeedsAction | kActionResolved | kObtained (HumanFailures.cpp)
+  bool paper = false;                    // physically at the destination on paper, not yet in the record
+  std::uint8_t human = 0;       // kNeverSent | kNeedsAction | kActionResolved | kObtained (HumanFailures.cpp)
   std::uint32_t human_key = 0;  // creation number x 16 + destination index: keys its `human` sub-stream
   Hours created = 0;
   Hours step_start = 0;
@@ -115,7 +115,8 @@ struct PoolInfo {
   Index org = 0;
   const Calendar* calendar = nullptr;
   std::string queue_name;  // "org/pool"
-  int free = 0;
+  int free = 0;            // people not busy; negative after a cut while the removed ones finish their tasks
+  int staff = 0;           // head count in force (the pool's count, or its schedule's)
   bool open_pending = false;
   std::vector<Task> waiting;  // heap by (priority, sequence)
   std::vector<Task> running;  // slots; a finished slot is reused
@@ -215,6 +216,7 @@ class Model {
   void on_silent_release(Index system, std::size_t window, Hours t);
   void emit_queue(const SystemInfo& s, Hours t);
   void emit_queue(const PoolInfo& p, Hours t);
+  void resize_pool(Index pool, int staff, Hours t);  // StaffPools.cpp
   // Journeys.cpp: arrivals, encounters, documents.
   void schedule_next_arrival(Index pathway, Hours after);
   void on_arrival(Index pathway, Hours t);
@@ -294,7 +296,7 @@ class Model {
   std::vector<bool> document_versioned_;
   std::vector<const DocumentType*> document_types_;
   // (document, source, destination) -> index into mixes_ (kNone: the design routes the flow nowhere).
-  std::vector<Hours> routing_boundaries_;                               // where routing changes
+  std::vector<Hours> routing_boundaries_;                              // where routing changes
   std::vector<std::unordered_map<std::uint64_t, Index>> route_cache_;  // per routing period
   std::unordered_map<const FlowRule*, Index> mix_by_rule_;
   std::vector<std::vector<std::pair<double, Index>>> mixes_;  // cumulative share -> channel

@@ -1,4 +1,5 @@
-// StaffPools: a finite pool of c people at one organisation, working to its calendar. Work waits for a
+// StaffPools: a finite pool of c people at one organisation, working to its calendar (c may change over
+// time by the pool's schedule). Work waits for a
 // shift; a task started before the shift ends is finished; lower priority numbers go first, FIFO within
 // a priority. A task is a copy's staff_task step, the back-entry of a downtime paper record, or a recipient
 // chasing a copy that has not arrived (the copy itself stays where it is).
@@ -59,6 +60,15 @@ void Model::start_tasks(Index pool, Hours t) {
     started = true;
   }
   if (started) emit_queue(p, t);
+}
+
+// A schedule change: new people start taking work at once; removed people finish the task in hand
+// first (free goes negative until they have), and which of the busy people leaves does not matter.
+void Model::resize_pool(Index pool, int staff, Hours t) {
+  PoolInfo& p = pools_[pool];
+  p.free += staff - p.staff;
+  p.staff = staff;
+  start_tasks(pool, t);
 }
 
 void Model::on_staff_done(Index pool, Index slot, Hours t) {

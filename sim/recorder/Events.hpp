@@ -2,7 +2,8 @@
 // what is kept). Times are simulated hours. A "copy" is one document on its way to one destination
 // organisation: a document sent to three organisations is three copies, each with its own id and fate.
 // Invariants the emitter guarantees: every copy gets exactly one CopyCreated before anything else about
-// it, then at most one of CopyAvailable / CopyLost, and CopyInFlight at the horizon exactly when it had neither; StepDone intervals of a copy do not overlap.
+// it, then at most one of CopyAvailable / CopyLost, and CopyInFlight at the horizon exactly when it had
+// neither; StepDone intervals of a copy do not overlap.
 #pragma once
 
 #include <cstdint>
@@ -44,7 +45,7 @@ struct CopyInFlight {  // at the horizon: a copy neither available nor lost, and
 
 struct StepDone {  // one step of one copy, for the event log (process mining)
   std::uint64_t copy_id = 0;
-  const char* activity = "";      // step kind or task label, e.g. "scan", "transit", "system"
+  const char* activity = "";              // step kind or task label, e.g. "scan", "transit", "system"
   const std::string* resource = nullptr;  // pool, system or transit mode
   const Organisation* organisation = nullptr;
   Hours start = 0;
@@ -58,7 +59,17 @@ struct StaffWork {  // minutes of manual work
   Hours time = 0;
 };
 
-enum class NeedOutcome { seen, no_document, in_transit, lost, outage, not_looked, paper_only, stale, never_sent };
+enum class NeedOutcome {
+  seen,
+  no_document,
+  in_transit,
+  lost,
+  outage,
+  not_looked,
+  paper_only,
+  stale,
+  never_sent
+};
 const char* to_string(NeedOutcome outcome);
 
 struct NeedEvaluated {
@@ -67,8 +78,8 @@ struct NeedEvaluated {
   const Organisation* organisation = nullptr;  // where the encounter happens
   const std::string* document = nullptr;       // the needed document type
   NeedOutcome outcome = NeedOutcome::no_document;
-  bool phoned = false;           // the clinician phoned the source
-  bool phone_obtained = false;   // ... and obtained the information
+  bool phoned = false;          // the clinician phoned the source
+  bool phone_obtained = false;  // ... and obtained the information
   Hours time = 0;
 };
 
@@ -77,6 +88,11 @@ struct SystemState {  // a system's availability changed
   bool up = true;
   double capacity_share = 1.0;
   Hours time = 0;
+  // When it went down: what took it down (planned, incident, zone_incident, failure), and the incident's
+  // name and zone when one did (null otherwise).
+  const char* cause = "";
+  const std::string* incident = nullptr;
+  const std::string* zone = nullptr;
 };
 
 struct QueueLength {  // items waiting at a system (store and forward backlog) or a staff pool

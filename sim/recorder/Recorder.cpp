@@ -14,8 +14,10 @@
 #include "recorder/NeedsByDocument.hpp"
 #include "recorder/OrgIndex.hpp"
 #include "recorder/OrganisationCounts.hpp"
+#include "recorder/OutageLedger.hpp"
 #include "recorder/RouteCounts.hpp"
 #include "recorder/StaffLedger.hpp"
+#include "recorder/StaffQueueLedger.hpp"
 #include "recorder/SystemLedger.hpp"
 
 namespace recordflow {
@@ -33,6 +35,8 @@ struct Recorder::State {
         event_delays(s),
         staff(warm_up),
         systems(s, warm_up),
+        outages(s),
+        staff_queues(s),
         handling(s) {
     for (const Organisation& org : s.organisations) back_entry_rows[org_type_slot(org.type)] = true;
     if (!options.event_log_path.empty()) log = std::make_unique<EventLog>(options.event_log_path);
@@ -50,6 +54,8 @@ struct Recorder::State {
   OrganisationCounts per_org;
   StaffLedger staff;
   SystemLedger systems;
+  OutageLedger outages;
+  StaffQueueLedger staff_queues;
   HandlingLedger handling;
   std::array<std::uint64_t, kOrgTypeSlots> back_entered{};
   std::array<bool, kOrgTypeSlots> back_entry_rows{};  // org types that report copies_back_entered
@@ -154,11 +160,14 @@ void Recorder::on(const NeedEvaluated& event) {
 void Recorder::on(const SystemState& event) {
   ++state_->events;
   state_->systems.state(event);
+  state_->outages.state(event);
 }
 
 void Recorder::on(const QueueLength& event) {
   ++state_->events;
   state_->systems.queue(event);
+  state_->outages.queue(event);
+  state_->staff_queues.queue(event);
 }
 
 void Recorder::on(const ItemProcessed& event) {
@@ -202,6 +211,8 @@ ReplicationResult Recorder::finish(Hours end_time) {
   s.routes.report(result);
   s.staff.report(result, s.copies.copies_created(), measured_hours);
   s.systems.report(result, end_time, days);
+  s.outages.report(result, end_time);
+  s.staff_queues.report(result, end_time, days);
   s.handling.report(result);
   for (int slot = 0; slot < kOrgTypeSlots; ++slot) {
     if (!s.back_entry_rows[slot]) continue;

@@ -32,7 +32,39 @@ double number_from_json(const nlohmann::json& value) {
   return value.is_null() ? std::numeric_limits<double>::quiet_NaN() : value.get<double>();
 }
 
+nlohmann::json text_or_null(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(text);
+}
+
+std::string text_from_json(const nlohmann::json& value) {
+  return value.is_null() ? std::string() : value.get<std::string>();
+}
+
 }  // namespace
+
+nlohmann::json outage_to_json(const OutageEpisode& e) {
+  return {{"level", e.level},
+          {"name", e.name},
+          {"start", number_to_json(e.start)},
+          {"end", number_to_json(e.end)},
+          {"cause", e.cause},
+          {"incident", text_or_null(e.incident)},
+          {"zone", text_or_null(e.zone)},
+          {"left_backlog", e.left_backlog},
+          {"backlog_clear_time", number_to_json(e.backlog_clear_time)}};
+}
+
+OutageEpisode outage_from_json(const nlohmann::json& o) {
+  return {o.at("level").get<std::string>(),
+          o.at("name").get<std::string>(),
+          number_from_json(o.at("start")),
+          number_from_json(o.at("end")),
+          o.at("cause").get<std::string>(),
+          text_from_json(o.at("incident")),
+          text_from_json(o.at("zone")),
+          o.at("left_backlog").get<bool>(),
+          number_from_json(o.at("backlog_clear_time"))};
+}
 
 void ReplicationResult::add(std::string name, Dimensions dims, double value) {
   std::stable_sort(dims.begin(), dims.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -62,13 +94,16 @@ void to_json(nlohmann::json& j, const ReplicationResult& r) {
     series.push_back({{"name", s.name}, {"dims", dims_to_json(s.dims)}, {"values", std::move(values)}});
     if (!s.hours.empty()) series.back()["hours"] = s.hours;
   }
+  nlohmann::json outages = nlohmann::json::array();
+  for (const OutageEpisode& e : r.outage_episodes) outages.push_back(outage_to_json(e));
   j = nlohmann::json{{"design", r.design},
                      {"replication", r.replication},
                      {"seed", r.seed},
                      {"simulated_events", r.simulated_events},
                      {"wall_seconds", number_to_json(r.wall_seconds)},
                      {"metrics", std::move(metrics)},
-                     {"series", std::move(series)}};
+                     {"series", std::move(series)},
+                     {"outage_episodes", std::move(outages)}};
 }
 
 void from_json(const nlohmann::json& j, ReplicationResult& r) {
@@ -90,6 +125,8 @@ void from_json(const nlohmann::json& j, ReplicationResult& r) {
       r.series.push_back(std::move(series));
     }
   }
+  if (j.contains("outage_episodes"))
+    for (const nlohmann::json& e : j.at("outage_episodes")) r.outage_episodes.push_back(outage_from_json(e));
 }
 
 }  // namespace recordflow

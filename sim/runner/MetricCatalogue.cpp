@@ -62,6 +62,7 @@ constexpr MetricInfo kCatalogue[] = {
     {"staff_minutes", "staff time", "minutes", Better::lower, false},
     {"staff_minutes_per_1000_copies", "staff time per 1,000 copies", "minutes_per_1000_copies", Better::lower,
      false},
+    {"staff_queue", "tasks waiting for staff", "count", Better::lower, false},  // daily series {pool}
     // Systems and resilience (also the daily `backlog` series and the hourly `backlog_hourly` one).
     {"items_processed", "items processed", "count", Better::neither, false},
     {"backlog", "backlog", "count", Better::lower, false},

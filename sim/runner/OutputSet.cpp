@@ -73,8 +73,9 @@ OutputLock::~OutputLock() {
 }
 
 const std::vector<std::string>& result_set_files() {
-  static const std::vector<std::string> files{"results.json", "tidy.csv", "tidy.jsonl", "tidy_series.csv", "tidy_series.jsonl",
-                                              "results.partial.json"};
+  static const std::vector<std::string> files{
+      "results.json",      "tidy.csv",         "tidy.jsonl",         "tidy_series.csv",
+      "tidy_series.jsonl", "tidy_outages.csv", "tidy_outages.jsonl", "results.partial.json"};
   return files;
 }
 

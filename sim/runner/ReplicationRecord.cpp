@@ -49,6 +49,9 @@ nlohmann::json replication_to_json(const PointReplication& pr, bool with_point) 
     if (!s.hours.empty()) series.back()["hours"] = s.hours;
   }
   j["series"] = std::move(series);
+  nlohmann::json outages = nlohmann::json::array();
+  for (const auto& e : r.outage_episodes) outages.push_back(outage_to_json(e));
+  j["outage_episodes"] = std::move(outages);
   return j;
 }
 
@@ -72,6 +75,8 @@ PointReplication replication_from_json(const nlohmann::json& j) {
       r.series.push_back(std::move(series));
     }
   }
+  if (j.contains("outage_episodes"))
+    for (const auto& e : j.at("outage_episodes")) r.outage_episodes.push_back(outage_from_json(e));
   sort_contents(r);
   return pr;
 }

@@ -32,7 +32,7 @@ std::string dims_text(const Json& dims) {
 }
 
 // The leading columns (sweep point and factors) and the dimension columns of `entries` (`metrics` or
-// `series` of each replication).
+// `series` of each replication; nullptr: no dimensions).
 struct Layout {
   bool sweep = false;
   std::set<std::string> factor_keys, dim_keys;
@@ -49,6 +49,7 @@ Layout layout_of(const Json& results, const char* entries) {
       for (const auto& [key, value] : p.at("factors").items()) layout.factor_keys.insert(key);
     }
   }
+  if (entries == nullptr) return layout;
   for (const auto& r : results.at("replications"))
     for (const auto& m : r.value(entries, Json::array()))
       for (const auto& [key, value] : m.at("dims").items()) layout.dim_keys.insert(key);
@@ -143,6 +144,31 @@ TidyTable tidy_series_table(const Json& results) {
   return table;
 }
 
+TidyTable tidy_outages_table(const Json& results) {
+  const Layout layout = layout_of(results, nullptr);  // episodes have no dims: sweep columns only
+  TidyTable table;
+  if (layout.sweep) {
+    table.columns.push_back("point");
+    table.columns.insert(table.columns.end(), layout.factor_keys.begin(), layout.factor_keys.end());
+  }
+  for (const char* c : {"design", "replication", "level", "name", "start_hours", "end_hours", "cause",
+                        "incident", "zone", "left_backlog", "backlog_clear_time_hours"})
+    table.columns.emplace_back(c);
+  for (const auto& r : results.at("replications")) {
+    for (const auto& e : r.value("outage_episodes", Json::array())) {
+      std::vector<Json> row;
+      append_point(layout, r, row);
+      row.push_back(r.at("design"));
+      row.push_back(r.at("replication"));
+      for (const char* key : {"level", "name", "start", "end", "cause", "incident", "zone", "left_backlog",
+                              "backlog_clear_time"})
+        row.push_back(e.at(key));
+      table.rows.push_back(std::move(row));
+    }
+  }
+  return table;
+}
+
 std::string tidy_csv(const TidyTable& table) {
   std::string text;
   for (std::size_t c = 0; c < table.columns.size(); ++c) text += (c ? "," : "") + csv_field(table.columns[c]);
@@ -172,10 +198,10 @@ namespace recordflow {
 std::vector<std::pair<std::string, std::string>> tidy_files(const Json& results) {
   const TidyTable metrics = tidy_table(results);
   const TidyTable series = tidy_series_table(results);
-  return {{"tidy.csv", tidy_csv(metrics)},
-          {"tidy.jsonl", tidy_jsonl(metrics)},
-          {"tidy_series.csv", tidy_csv(series)},
-          {"tidy_series.jsonl", tidy_jsonl(series)}};
+  const TidyTable outages = tidy_outages_table(results);
+  return {{"tidy.csv", tidy_csv(metrics)},         {"tidy.jsonl", tidy_jsonl(metrics)},
+          {"tidy_series.csv", tidy_csv(series)},   {"tidy_series.jsonl", tidy_jsonl(series)},
+          {"tidy_outages.csv", tidy_csv(outages)}, {"tidy_outages.jsonl", tidy_jsonl(outages)}};
 }
 
 }  // namespace recordflow

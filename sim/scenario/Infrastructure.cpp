@@ -31,14 +31,21 @@ std::vector<std::string> systems_in_zone(const Infrastructure& infrastructure, c
   return {systems.begin(), systems.end()};
 }
 
-std::vector<Incident> zone_incidents_hitting(const Infrastructure& infrastructure,
-                                             const std::string& system) {
+std::vector<InfrastructureIncident> hosting_incidents(const Infrastructure& infrastructure,
+                                                      const std::string& system) {
   const auto chain = zones_holding(infrastructure, system);
-  std::vector<Incident> incidents;
+  std::vector<InfrastructureIncident> incidents;
   for (const auto& i : infrastructure.incidents) {
     if (!i.zone.empty() && std::find(chain.begin(), chain.end(), i.zone) != chain.end())
-      incidents.push_back(i.incident);
+      incidents.push_back(i);
   }
+  return incidents;
+}
+
+std::vector<Incident> zone_incidents_hitting(const Infrastructure& infrastructure,
+                                             const std::string& system) {
+  std::vector<Incident> incidents;
+  for (const auto& i : hosting_incidents(infrastructure, system)) incidents.push_back(i.incident);
   return incidents;
 }
 

@@ -19,6 +19,9 @@ std::vector<std::string> systems_in_zone(const Infrastructure& infrastructure, c
 
 // The incidents of the zones holding `system` (in declaration order): each takes the system down.
 std::vector<Incident> zone_incidents_hitting(const Infrastructure& infrastructure, const std::string& system);
+// The same incidents with the zone each is declared on.
+std::vector<InfrastructureIncident> hosting_incidents(const Infrastructure& infrastructure,
+                                                      const std::string& system);
 
 // The incidents declared on `link`, in declaration order.
 std::vector<Incident> link_incidents(const Infrastructure& infrastructure, const std::string& link);

@@ -43,9 +43,9 @@ struct AccessProfile {
   std::string name;
   double look_probability = 1.0;  // chance the clinician looks in this place at an encounter
   Distribution look_time = Distribution::fixed(0);   // hours spent looking (once per place per encounter)
-  double phone_probability = 0.0;                      // chance of phoning the source when nothing is found
+  double phone_probability = 0.0;                    // chance of phoning the source when nothing is found
   Distribution phone_time = Distribution::fixed(0);  // hours per phone call
-  double phone_success_probability = 1.0;              // chance the call obtains the information
+  double phone_success_probability = 1.0;            // chance the call obtains the information
 };
 
 // Capacity reduced to `capacity_share` of normal during [start, start + duration).
@@ -69,7 +69,7 @@ struct RandomFailures {
 struct Incident {  // a scripted outage, e.g. a ransomware attack
   std::string name;
   Hours start = 0;
-  Hours duration = 0;                    // fully down
+  Hours duration = 0;                   // fully down
   std::vector<CapacityPhase> recovery;  // degraded phases after it, start relative to the incident's end
 };
 
@@ -102,9 +102,9 @@ struct Zone {
 
 struct NetworkLink {
   std::string name;
-  std::string kind;               // health_network, internet, supplier_link, private, other
-  Hours latency = 0;              // one way, >= 0
-  double bytes_per_second = 0;    // > 0, shared by the flows crossing the link
+  std::string kind;                   // health_network, internet, supplier_link, private, other
+  Hours latency = 0;                  // one way, >= 0
+  double bytes_per_second = 0;        // > 0, shared by the flows crossing the link
   std::vector<std::string> connects;  // zones and systems it joins
 };
 
@@ -130,10 +130,16 @@ struct System {
   Availability availability;
 };
 
+struct StaffShift {  // from `from` on, the pool has `count` people (LANGUAGE.md, staff `schedule`)
+  Hours from = 0;    // whole days since the start, in hours
+  int count = 0;     // >= 0
+};
+
 struct StaffPool {
   std::string name;  // unique within its organisation (e.g. "medical_secretaries")
   int count = 1;
-  std::string calendar;  // working hours
+  std::string calendar;                // working hours
+  std::vector<StaffShift> schedule{};  // head counts over time, `from` strictly increasing; empty = `count`
 };
 
 struct BackEntry {  // paper records created during downtime are keyed in after recovery
@@ -156,9 +162,9 @@ struct Organisation {
   std::string name;           // instance name: "city_hospital", or "gp_practice#12" for template instances
   std::string template_name;  // the declared name ("gp_practice"); equals name when count was 1
   OrgType type = OrgType::acute;
-  std::string system;       // the record system it uses
-  double weight = 1.0;      // share of patients registered with / served by it, among its type
-  std::string calendar;     // opening hours for encounters
+  std::string system;    // the record system it uses
+  double weight = 1.0;   // share of patients registered with / served by it, among its type
+  std::string calendar;  // opening hours for encounters
   std::vector<StaffPool> staff;
   std::string downtime_channel;  // channel used for documents created while `system` is down ("" = wait)
   std::optional<BackEntry> back_entry;
@@ -178,16 +184,16 @@ struct Step {
   std::string pool;
   std::string task;  // label for staff-time metrics: sign_off, print, scan, file, code, re_key, review, phone
   Distribution duration;
-  int priority = 0;                 // lower runs first; FIFO within a priority
+  int priority = 0;                // lower runs first; FIFO within a priority
   double abandon_probability = 0;  // the task is never done and the document is lost
   // transit: post, courier, fax, email, network hop.
   std::string mode;
   Distribution latency;
   double loss_probability = 0;
   double misdirection_probability = 0;
-  Distribution misdirection_delay;  // extra delay for a misdirected item to reach the right place
+  Distribution misdirection_delay;     // extra delay for a misdirected item to reach the right place
   double misdirection_lost_share = 0;  // of misdirected items, the share never returned (lost)
-  bool paper = false;               // after this transit a physical copy is at the destination
+  bool paper = false;                  // after this transit a physical copy is at the destination
   // system / query / shared_store / batch: the system involved. "@source" and "@destination" mean the
   // record system of the source or destination organisation.
   std::string system;
@@ -216,10 +222,10 @@ struct Channel {
 
 struct DocumentCreation {
   std::string document;
-  bool at_end = true;           // created when the encounter ends (discharge) or when it starts
-  std::vector<OrgType> to;      // destination organisation types (the patient's organisations of those types)
+  bool at_end = true;       // created when the encounter ends (discharge) or when it starts
+  std::vector<OrgType> to;  // destination organisation types (the patient's organisations of those types)
   double probability = 1.0;
-  Distribution delay;           // authoring delay after the encounter start/end
+  Distribution delay;  // authoring delay after the encounter start/end
 };
 
 struct Need {
@@ -246,7 +252,7 @@ struct State {
 
 struct Pathway {
   std::string name;
-  double rate_per_1000_per_hour = 0;      // arrivals per 1,000 population per hour (mean over a week)
+  double rate_per_1000_per_hour = 0;       // arrivals per 1,000 population per hour (mean over a week)
   std::array<double, 7> weekly_profile{};  // relative weights Mon..Sun (mean 1)
   std::array<double, 24> daily_profile{};  // relative weights by hour of day (mean 1)
   std::string start;
@@ -310,9 +316,9 @@ struct Scenario {
   std::vector<Organisation> organisations;  // expanded instances, in declaration order
   std::map<std::string, Channel> channels;
   std::vector<Pathway> pathways;
-  Infrastructure infrastructure;             // empty when the scenario declares none
-  std::vector<Design> designs;  // all designs of the scenario
-  std::string design;           // the one this Scenario was resolved for
+  Infrastructure infrastructure;  // empty when the scenario declares none
+  std::vector<Design> designs;    // all designs of the scenario
+  std::string design;             // the one this Scenario was resolved for
   Experiment experiment;
 
   const Design& current_design() const;

@@ -180,14 +180,18 @@ std::vector<Organisation> organisations(const json& name_and_org) {
     org.system = text(o, "system");
     org.weight = o.value("weight", 1.0);
     org.calendar = text(o, "hours", "always");
-    for (const auto& [pool_name, pool] : child(o, "staff").items())
+    for (const auto& [pool_name, pool] : child(o, "staff").items()) {
       org.staff.push_back({pool_name, pool.value("count", 1), text(pool, "hours", "always")});
+      for (const auto& shift : child(pool, "schedule"))
+        org.staff.back().schedule.push_back(
+            {shift.value("from_day", 0) * kHoursPerDay, shift.value("count", 0)});
+    }
     org.downtime_channel = text(o, "downtime_channel");
     if (o.contains("back_entry"))
       org.back_entry = BackEntry{text(o["back_entry"], "pool"), dist(o["back_entry"], "duration")};
     for (const auto& c : child(o, "chasing"))
-      org.chasing.push_back({text(c, "document"), c.contains("after") ? hours(c["after"]) : 0.0, text(c, "pool"),
-                             dist(c, "duration"), c.value("success_probability", 1.0)});
+      org.chasing.push_back({text(c, "document"), c.contains("after") ? hours(c["after"]) : 0.0,
+                             text(c, "pool"), dist(c, "duration"), c.value("success_probability", 1.0)});
     const int count = o.value("count", 1);
     for (int i = 1; i <= count; ++i) {
       out.push_back(org);

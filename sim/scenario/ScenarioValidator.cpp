@@ -6,6 +6,7 @@
 #include "scenario/FlowValidator.hpp"
 #include "scenario/InfrastructureValidator.hpp"
 #include "scenario/Quantities.hpp"
+#include "scenario/StaffScheduleValidator.hpp"
 #include "scenario/ValidationReport.hpp"
 
 namespace recordflow {
@@ -443,6 +444,7 @@ std::vector<Diagnostic> validate_semantics(const json& document, const SourceMap
   if (!document.is_object()) return {};
   Checker(document, report).run();
   validate_infrastructure(document, report);
+  validate_staff_schedules(document, report);
   validate_coverage(document, report);
   if (!design.empty()) validate_design_flows(document, design, report);
   return report.diagnostics();

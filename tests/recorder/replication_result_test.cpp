@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
 #include "RecorderFixture.hpp"
 
@@ -52,6 +53,9 @@ TEST(ReplicationResultTest, JsonRoundTripIsExact) {
   }
   r.series.push_back({"backlog", {{"system", "hub"}}, {0, 1.5, 1.0 / 7.0}, {}});
   r.series.push_back({"backlog_hourly", {{"system", "hub"}}, {4, 2}, {47, 49}});  // hours kept with values
+  const double open = std::numeric_limits<double>::quiet_NaN();
+  r.outage_episodes.push_back({"system", "hub", 20, open, "incident", "ransomware", "", true, open});
+  r.outage_episodes.push_back({"zone", "dc", 1.0 / 3.0, 2.5, "zone_incident", "fire", "dc", false, 4.25});
 
   const std::string text = nlohmann::json(r).dump();
   const ReplicationResult back = nlohmann::json::parse(text).get<ReplicationResult>();
@@ -73,6 +77,18 @@ TEST(ReplicationResultTest, JsonRoundTripIsExact) {
   EXPECT_TRUE(back.series[0].hours.empty());
   EXPECT_EQ(back.series[1].values, r.series[1].values);
   EXPECT_EQ(back.series[1].hours, (std::vector<std::uint32_t>{47, 49}));
+  ASSERT_EQ(back.outage_episodes.size(), 2u);
+  const OutageEpisode& a = back.outage_episodes[0];
+  EXPECT_EQ(std::tie(a.level, a.name, a.start, a.cause, a.incident, a.zone, a.left_backlog),
+            std::make_tuple(std::string("system"), std::string("hub"), 20.0, std::string("incident"),
+                            std::string("ransomware"), std::string(), true));
+  EXPECT_TRUE(std::isnan(a.end) && std::isnan(a.backlog_clear_time)) << "null reads back as unset";
+  const OutageEpisode& b = back.outage_episodes[1];
+  EXPECT_EQ(std::tie(b.start, b.end, b.zone, b.backlog_clear_time),
+            std::make_tuple(1.0 / 3.0, 2.5, std::string("dc"), 4.25));
+  EXPECT_TRUE(nlohmann::json::parse(text)["outage_episodes"][1]["zone"].is_string());
+  EXPECT_TRUE(nlohmann::json::parse(text)["outage_episodes"][0]["zone"].is_null())
+      << "\"\" is written as null";
   EXPECT_EQ(nlohmann::json(back).dump(), text) << "writing again gives the same bytes";
 }
 

@@ -2,6 +2,9 @@
 // time after outages, back entry, and the daily series.
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <tuple>
+
 #include "RecorderFixture.hpp"
 
 namespace recordflow::testing {
@@ -113,6 +116,49 @@ TEST_F(StaffSystemTest, StaffPoolQueuesAreNotSystemBacklogs) {
   result_ = recorder().finish(48);
   EXPECT_EQ(result_.get("backlog_max", {{"system", pool}}, -1), -1);
   EXPECT_EQ(series("staff_minutes").values.size(), 2u);
+}
+
+// Day ends: 7 (3 + 4), 5 (1 + 4), 5 (no sample: carried), 1 (1 + 0); the hospital's pool never queued.
+TEST_F(StaffSystemTest, StaffQueuesOfTemplateInstancesAddUpPerDeclaredPool) {
+  for (Organisation& org : scenario_.organisations) org.staff.push_back(StaffPool{"admin", 2, "always"});
+  const std::string a = "gp_practice#1/admin", b = "gp_practice#2/admin";
+  recorder().on(QueueLength{&a, false, 3, 10});
+  recorder().on(QueueLength{&b, false, 4, 20});
+  recorder().on(QueueLength{&a, false, 1, 30});
+  recorder().on(QueueLength{&b, false, 0, 80});
+  result_ = recorder().finish(96);
+  EXPECT_EQ(series("staff_queue", {{"pool", "gp_practice/admin"}}).values, (std::vector<double>{7, 5, 5, 1}));
+  EXPECT_EQ(series("staff_queue", {{"pool", "city_hospital/admin"}}).values, std::vector<double>(4, 0));
+  EXPECT_THROW(series("staff_queue", {{"pool", a}}), std::runtime_error) << "instances are not series";
+  EXPECT_EQ(series("backlog", {{"system", "hub"}}).values, std::vector<double>(4, 0))
+      << "not a system backlog";
+}
+
+// Episodes with their causes; the first left a backlog (5 > 2 at recovery) that clears 4 h after it.
+TEST_F(StaffSystemTest, OutageEpisodesCarryTheirCauseAndBacklog) {
+  const std::string incident = "ransomware";
+  queue("hub", 2, 10);
+  recorder().on(SystemState{system("hub"), false, 0, 20, "planned"});
+  queue("hub", 5, 22);
+  system_state("hub", true, 26);
+  queue("hub", 3, 28);
+  queue("hub", 2, 30);
+  recorder().on(SystemState{system("epr"), false, 0, 40, "failure"});
+  system_state("epr", true, 41);
+  recorder().on(SystemState{system("hub"), false, 0, 50, "incident", &incident});
+  recorder().on(SystemState{system("hub"), false, 0.5, 60});  // still down: not a new episode
+  result_ = recorder().finish(96);
+  const auto& e = result_.outage_episodes;
+  ASSERT_EQ(e.size(), 3u);
+  EXPECT_EQ(std::tie(e[0].name, e[0].start, e[0].end, e[0].cause, e[0].left_backlog),
+            std::make_tuple(std::string("epr"), 40.0, 41.0, std::string("failure"), false));
+  EXPECT_TRUE(std::isnan(e[0].backlog_clear_time));
+  EXPECT_EQ(std::tie(e[1].name, e[1].start, e[1].end, e[1].cause, e[1].left_backlog, e[1].backlog_clear_time),
+            std::make_tuple(std::string("hub"), 20.0, 26.0, std::string("planned"), true, 4.0));
+  EXPECT_EQ(std::tie(e[2].start, e[2].cause, e[2].incident),
+            std::make_tuple(50.0, std::string("incident"), incident));
+  EXPECT_TRUE(std::isnan(e[2].end)) << "still down at the horizon";
+  EXPECT_DOUBLE_EQ(result_.get("backlog_clear_time", {{"system", "hub"}}), 4.0) << "agrees with SystemLedger";
 }
 
 TEST_F(StaffSystemTest, SampleAtTheHorizonEndsTheLastDay) {

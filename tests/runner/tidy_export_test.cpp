@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "SyntheticResults.hpp"
 
 namespace recordflow {
@@ -64,6 +66,29 @@ TEST(TidyExport, SeriesTableHasOneRowPerDay) {
   // hub, replication 1: backlog 1 + replication, 2, 3 + shift on days 0, 1, 2.
   EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,0,,count,2.0\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("\nhub,1,backlog,system=hub,hub,2,,count,4.0\n"), std::string::npos) << csv;
+}
+
+// Outage episodes: one row per design x replication x episode, through results.json's replication entries
+// (written and read back); an open end and an unset clear time are empty fields, sweeps add the point.
+TEST(TidyExport, OutageTableHasOneRowPerEpisode) {
+  ResultsInput input = testing::synthetic_run({"today"}, {0}, 1);
+  input.points = {nlohmann::json{{"/population", 1000}}, nlohmann::json{{"/population", 2000}}};
+  const double unset = std::numeric_limits<double>::quiet_NaN();
+  input.replications[0].result.outage_episodes = {
+      {"system", "hub", 48, 54, "planned", "", "", true, 16.5},
+      {"system", "hub", 264, unset, "incident", "ransomware", "", false, unset}};
+  input.replications.push_back(testing::synthetic("today", 0, 0, 1));  // point 1: no episodes
+  const TidyTable t = tidy_outages_table(build_results_document(input));
+  EXPECT_EQ(t.columns, (std::vector<std::string>{"point", "/population", "design", "replication", "level",
+                                                 "name", "start_hours", "end_hours", "cause", "incident",
+                                                 "zone", "left_backlog", "backlog_clear_time_hours"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  const std::string csv = tidy_csv(t);
+  EXPECT_NE(csv.find("\n0,1000,today,0,system,hub,48.0,54.0,planned,,,true,16.5\n"), std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\n0,1000,today,0,system,hub,264.0,,incident,ransomware,,false,\n"), std::string::npos)
+      << csv;
+  EXPECT_EQ(tidy_jsonl(t).find("end_hours\":null"), std::string::npos) << "empty fields are left out";
 }
 
 }  // namespace recordflow
