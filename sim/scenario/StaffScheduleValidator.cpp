@@ -4,24 +4,12 @@
 #include <string>
 
 #include "core/Units.hpp"
+#include "scenario/Composition.hpp"
 
 namespace recordflow {
 namespace {
 
 using json = nlohmann::json;
-
-std::string escape(const std::string& key) {  // JSON Pointer token
-  std::string out;
-  for (const char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
 
 std::optional<Hours> horizon_of(const json& document) {
   if (!document.contains("experiment") || !document["experiment"].is_object()) return std::nullopt;
@@ -70,8 +58,10 @@ void validate_staff_schedules(const json& document, ValidationReport& report) {
     if (!o.is_object() || !o.contains("staff") || !o["staff"].is_object()) continue;
     for (const auto& [pool, sp] : o["staff"].items()) {
       if (!sp.is_object() || !sp.contains("schedule") || !sp["schedule"].is_array()) continue;
-      check_schedule(pool, "/organisations/" + escape(org) + "/staff/" + escape(pool) + "/schedule",
-                     sp["schedule"], horizon, report);
+      check_schedule(
+          pool,
+          pointer_append(pointer_append(pointer_append("/organisations", org), "staff"), pool) + "/schedule",
+          sp["schedule"], horizon, report);
     }
   }
 }

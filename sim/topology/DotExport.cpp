@@ -12,20 +12,11 @@
 namespace recordflow {
 namespace {
 
-std::string quoted(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += (c == '\n' || c == '\r') ? ' ' : c;
-  }
-  return out + "\"";
-}
-
 // A DOT string whose lines are `lines` (DOT's \n escape between them).
 std::string quoted_lines(const std::vector<std::string>& lines) {
   std::string out = "\"";
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string text = quoted(lines[i]);
+    const std::string text = dot_quoted(lines[i]);
     out += (i == 0 ? "" : "\\n") + text.substr(1, text.size() - 2);
   }
   return out + "\"";
@@ -104,23 +95,25 @@ class Writer {
     for (const auto& [name, link] : scenario_.infrastructure.links) {
       const std::string id = node_id(PlatformElement::Kind::link, name);
       // Two label lines: DOT's \n escape goes between the separately quoted parts.
-      const std::string first = quoted(name);
+      const std::string first = dot_quoted(name);
       const std::string second =
-          quoted(figure(link.latency * 3600e3, "ms") + ", " + bandwidth(link.bytes_per_second));
-      out_ << "  " << quoted(id) << " [shape=hexagon, label=" << first.substr(0, first.size() - 1) << "\\n"
+          dot_quoted(figure(link.latency * 3600e3, "ms") + ", " + bandwidth(link.bytes_per_second));
+      out_ << "  " << dot_quoted(id) << " [shape=hexagon, label=" << first.substr(0, first.size() - 1)
+           << "\\n"
            << second.substr(1) << mark(id) << "];\n";
       for (const auto& end : link.connects) {
         const bool zone = scenario_.infrastructure.zones.contains(end);
         if (!zone && !used_.contains(end)) continue;
-        out_ << "  " << quoted(id) << " -> " << quoted(zone ? node_id(PlatformElement::Kind::zone, end) : end)
+        out_ << "  " << dot_quoted(id) << " -> "
+             << dot_quoted(zone ? node_id(PlatformElement::Kind::zone, end) : end)
              << " [dir=none, style=bold, color=\"#5a5a5a\"];\n";
       }
     }
     for (const auto& system : used_) {
       const auto found = marked_.find(system);
       if (found != marked_.end())
-        out_ << "  " << quoted(system)
-             << " [color=\"#d62728\", penwidth=2.5, xlabel=" << quoted(marking(*found->second)) << "];\n";
+        out_ << "  " << dot_quoted(system)
+             << " [color=\"#d62728\", penwidth=2.5, xlabel=" << dot_quoted(marking(*found->second)) << "];\n";
     }
   }
 
@@ -128,18 +121,19 @@ class Writer {
   std::string mark(const std::string& id) const {
     const auto found = marked_.find(id);
     if (found == marked_.end()) return "";
-    return ", color=\"#d62728\", penwidth=2.5, xlabel=" + quoted(marking(*found->second));
+    return ", color=\"#d62728\", penwidth=2.5, xlabel=" + dot_quoted(marking(*found->second));
   }
 
   void write_zone(const std::string& name, const std::string& indent) {
     const Zone& zone = scenario_.infrastructure.zones.at(name);
     const std::string id = node_id(PlatformElement::Kind::zone, name);
-    out_ << indent << "subgraph " << quoted("cluster_" + id) << " {\n"
-         << indent << "  label=" << quoted(name + " (" + zone.kind + ")") << ";\n";
+    out_ << indent << "subgraph " << dot_quoted("cluster_" + id) << " {\n"
+         << indent << "  label=" << dot_quoted(name + " (" + zone.kind + ")") << ";\n";
     if (marked_.contains(id)) out_ << indent << "  color=\"#d62728\"; penwidth=2.5;\n";
-    out_ << indent << "  " << quoted(id) << " [shape=folder, label=" << quoted(name) << mark(id) << "];\n";
+    out_ << indent << "  " << dot_quoted(id) << " [shape=folder, label=" << dot_quoted(name) << mark(id)
+         << "];\n";
     for (const auto& system : zone.systems) {
-      if (used_.contains(system)) out_ << indent << "  " << quoted(system) << ";\n";
+      if (used_.contains(system)) out_ << indent << "  " << dot_quoted(system) << ";\n";
     }
     for (const auto& [child, z] : scenario_.infrastructure.zones) {
       if (z.parent == name && child != name) write_zone(child, indent + "  ");
@@ -209,7 +203,7 @@ void write_legend(std::ostream& out, const std::set<std::string>& org_types, boo
       << "    label=\"legend\"; fontsize=10; style=rounded; color=\"#bbbbbb\";\n"
       << "    \"legend: system\" [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label=\"system\"];\n";
   for (const auto& type : org_types)
-    out << "    " << quoted("legend: " + type) << " [shape=box, style=\"rounded,filled\", fillcolor=\""
+    out << "    " << dot_quoted("legend: " + type) << " [shape=box, style=\"rounded,filled\", fillcolor=\""
         << colour(type) << "\", label=" << quoted_lines({"organisation", type}) << "];\n";
   std::vector<std::array<const char*, 3>> styles{{"electronic", "solid", "#1f4e9c"},
                                                  {"manual (paper, fax, phone)", "dashed", "#b22222"},
@@ -224,9 +218,9 @@ void write_legend(std::ostream& out, const std::set<std::string>& org_types, boo
   int i = 0;
   for (const auto& [what, style, line_colour] : styles) {
     const std::string from = "legend: " + std::to_string(i) + "a", to = "legend: " + std::to_string(i) + "b";
-    out << "    " << quoted(from) << " [shape=point, width=0.04]; " << quoted(to)
+    out << "    " << dot_quoted(from) << " [shape=point, width=0.04]; " << dot_quoted(to)
         << " [shape=point, width=0.04];\n"
-        << "    " << quoted(from) << " -> " << quoted(to) << " [style=" << style << ", color=\""
+        << "    " << dot_quoted(from) << " -> " << dot_quoted(to) << " [style=" << style << ", color=\""
         << line_colour << "\", arrowhead=" << (std::string(style) == "dotted" ? "none" : "normal")
         << ", label=\"" << what << "\"];\n";
     ++i;
@@ -246,9 +240,9 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
                    const DotOptions& options) {
   std::ostringstream out;
   write_comments(out, scenario, structure);
-  out << "digraph " << quoted(structure.design) << " {\n"
+  out << "digraph " << dot_quoted(structure.design) << " {\n"
       << "  graph [rankdir=LR, fontname=\"Helvetica\", label="
-      << quoted(scenario.name + ": " + structure.design) << "];\n"
+      << dot_quoted(scenario.name + ": " + structure.design) << "];\n"
       << "  node [fontname=\"Helvetica\", fontsize=10];\n"
       << "  edge [fontname=\"Helvetica\", fontsize=8];\n";
 
@@ -274,15 +268,15 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
   const std::set<std::string> used(structure.systems.begin(), structure.systems.end());
   for (const auto& node : topology.nodes()) {
     if (node.kind != TopologyNode::Kind::system || !used.contains(node.name)) continue;
-    out << "  " << quoted(node.name) << " [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label="
-        << (node.detail.empty() || node.detail == node.name ? quoted(node.name)
+    out << "  " << dot_quoted(node.name) << " [shape=cylinder, style=filled, fillcolor=\"#e6e6e6\", label="
+        << (node.detail.empty() || node.detail == node.name ? dot_quoted(node.name)
                                                             : quoted_lines({node.name, node.detail}))
         << "];\n";
   }
   for (const auto& org : drawn) {
     const std::string count = org.instances > 1 ? " \u00d7" + std::to_string(org.instances) : "";
-    out << "  " << quoted(org.id) << " [shape=box, style=\"rounded,filled\", fillcolor=\"" << colour(org.type)
-        << "\", label=" << quoted_lines({org.id + count, org.type}) << "];\n";
+    out << "  " << dot_quoted(org.id) << " [shape=box, style=\"rounded,filled\", fillcolor=\""
+        << colour(org.type) << "\", label=" << quoted_lines({org.id + count, org.type}) << "];\n";
   }
 
   write_infrastructure(out, scenario, structure, used);
@@ -311,7 +305,7 @@ std::string to_dot(const Scenario& scenario, const Topology& topology, const Des
   }
   for (const auto& [key, channels] : edges) {
     const auto& [kind, from, to] = key;
-    out << "  " << quoted(from) << " -> " << quoted(to) << " [";
+    out << "  " << dot_quoted(from) << " -> " << dot_quoted(to) << " [";
     switch (kind) {
       case TopologyLink::Kind::uses:
         out << "style=dotted, dir=none, color=\"#808080\"";

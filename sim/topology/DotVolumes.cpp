@@ -6,9 +6,8 @@
 #include "topology/ChannelWalk.hpp"
 
 namespace recordflow {
-namespace {
 
-std::string quoted(const std::string& text) {
+std::string dot_quoted(const std::string& text) {
   std::string out = "\"";
   for (const char c : text) {
     if (c == '"' || c == '\\') out += '\\';
@@ -16,6 +15,8 @@ std::string quoted(const std::string& text) {
   }
   return out + "\"";
 }
+
+namespace {
 
 std::string formatted(const char* format, double value) {
   char buffer[48];
@@ -79,8 +80,8 @@ void write_volume_edges(std::ostream& out, const std::vector<RouteVolume>& route
   for (const auto& [key, volume] : edges) {
     const auto& [from, to, channel] = key;
     const double share = volume / leaving.at(from);
-    const std::string label = quoted(channel);
-    out << "  " << quoted(from) << " -> " << quoted(to)
+    const std::string label = dot_quoted(channel);
+    out << "  " << dot_quoted(from) << " -> " << dot_quoted(to)
         << " [style=bold, color=\"#2e8b57\", fontcolor=\"#2e8b57\", constraint=false, label="
         << label.substr(0, label.size() - 1) << "\\n"
         << per_year(volume) << "/yr (" << formatted(share < 0.1 ? "%.2g" : "%.0f", share * 100)

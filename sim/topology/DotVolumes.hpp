@@ -23,6 +23,9 @@
 
 namespace recordflow {
 
+// A DOT string literal of `text`: quotes and backslashes escaped, line breaks as spaces.
+std::string dot_quoted(const std::string& text);
+
 struct RouteVolume {
   std::string from;  // organisation groups (template, else organisation name): copies_by_route source
   std::string to;    // ... and destination
