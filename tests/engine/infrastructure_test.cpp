@@ -61,6 +61,30 @@ TEST(EngineInfrastructure, AHostFailureFailsTheItemInServiceAndItsWorkIsRedone) 
   EXPECT_DOUBLE_EQ(sink.states[1].time, 110);
 }
 
+TEST(EngineInfrastructure, AHostOfSeveralServersFailsEveryItemInServiceAndRedoesThemAll) {
+  Scenario sc = busy_hub();
+  sc.pathways[0].rate_per_1000_per_hour = 1.2;  // 12 items an hour against 3 servers of 2 an hour
+  sc.systems["hub"].servers = 3;
+  sc.systems["hub"].availability.incidents = {incident(100, 10)};
+  CollectingSink sink;
+  engine::ReplicationStats stats;
+  engine::run_replication(sc, 0, sink, test_options(), engine::kDefaultWakeQuantum, &stats);
+  const std::vector<Hours> items = hub_items(sink);
+  ASSERT_GT(items.size(), 900u);
+  EXPECT_EQ(stats.failed_executions, 3u) << "the three items in service when the hub failed";
+  EXPECT_EQ(stats.executions, items.size());
+  // Saturated, the three servers end three items every 0.5 h, side by side; after recovery the three
+  // failed items restart together and end 0.5 h later.
+  int before = 0, first_after = 0;
+  for (Hours t : items) {
+    EXPECT_FALSE(t > 100 + 1e-9 && t < 110 - 1e-9) << "processed at " << t << " while down";
+    if (t > 90 - 1e-9 && t < 100 - 1e-9) ++before;
+    if (std::abs(t - 110.5) < 1e-9) ++first_after;
+  }
+  EXPECT_EQ(before, 60) << "3 servers x 2 items an hour over 10 h";
+  EXPECT_EQ(first_after, 3);
+}
+
 TEST(EngineInfrastructure, ADegradedHostProcessesAtItsSpeedShare) {
   Scenario sc = busy_hub();
   sc.systems["hub"].availability.degraded = {CapacityPhase{150, 20, 0.25}};
