@@ -350,6 +350,7 @@ void Model::on_system_up(Index system, Hours t) {
     task.back_entry = true;
     task.ref = o;
     task.duration = org.org->back_entry->duration.sample(org.back_entry_rng);
+    task.priority = org.org->back_entry->priority;
     enqueue_task(org.back_entry_pool, task, t);
   }
 }

@@ -145,6 +145,7 @@ struct StaffPool {
 struct BackEntry {  // paper records created during downtime are keyed in after recovery
   std::string pool;
   Distribution duration;
+  int priority = 0;  // in the pool's queue: lower first; 0 = in turn with the pool's other work at 0
 };
 
 // The organisation, expecting a document (created for one of its patients elsewhere), chases it by phone or

@@ -188,7 +188,8 @@ std::vector<Organisation> organisations(const json& name_and_org) {
     }
     org.downtime_channel = text(o, "downtime_channel");
     if (o.contains("back_entry"))
-      org.back_entry = BackEntry{text(o["back_entry"], "pool"), dist(o["back_entry"], "duration")};
+      org.back_entry = BackEntry{text(o["back_entry"], "pool"), dist(o["back_entry"], "duration"),
+                                 o["back_entry"].value("priority", 0)};
     for (const auto& c : child(o, "chasing"))
       org.chasing.push_back({text(c, "document"), c.contains("after") ? hours(c["after"]) : 0.0,
                              text(c, "pool"), dist(c, "duration"), c.value("success_probability", 1.0)});

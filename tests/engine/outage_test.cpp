@@ -2,7 +2,10 @@
 // interfaces that silently withhold items until detected.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <sstream>
+#include <string>
 
 #include "EngineTestSupport.hpp"
 #include "engine/Replication.hpp"
@@ -108,7 +111,7 @@ TEST(EngineOutage, DowntimeProcedureThenBackEntryAfterRecovery) {
   Scenario sc = base_scenario();
   sc.systems["acute_epr"].availability.incidents = {incident(48, 24)};
   sc.organisations[0].downtime_channel = "post";
-  sc.organisations[0].back_entry = BackEntry{"secretaries", Distribution::fixed(0.1)};
+  sc.organisations[0].back_entry = BackEntry{"secretaries", Distribution::fixed(0.1), 0};
   CollectingSink sink;
   simulate(sc, 0, sink, test_options());
   std::size_t downtime_copies = 0;
@@ -129,6 +132,58 @@ TEST(EngineOutage, DowntimeProcedureThenBackEntryAfterRecovery) {
   for (const auto& w : sink.staff)
     if (std::string(w.task) == "back_entry") back_entry_minutes += w.minutes;
   EXPECT_NEAR(back_entry_minutes, 6.0 * static_cast<double>(downtime_copies), 1e-6);
+}
+
+// Back-entry priority: at 0 the records keyed in after recovery queue in turn with the secretaries'
+// sign-offs, so letters written just after recovery wait behind the whole backlog; at 1 the sign-offs go
+// first and the back entries fill the gaps. The work done is the same either way.
+TEST(EngineOutage, BackEntryPriorityDecidesWhetherNewLettersWaitBehindIt) {
+  struct Outcome {
+    double letters_delay = 0;  // mean creation -> available, message copies created in [72, 76) h
+    Hours last_back_entry = 0;
+    double back_entry_minutes = 0;
+  };
+  // One SimGrid engine per process: each run in a child, its outcome brought back as text.
+  auto run = [](int priority) {
+    const std::string text = run_in_child([priority] {
+      Scenario sc = base_scenario();
+      sc.systems["acute_epr"].availability.incidents = {incident(48, 24)};
+      sc.organisations[0].downtime_channel = "post";
+      sc.organisations[0].back_entry = BackEntry{"secretaries", Distribution::fixed(0.5), priority};
+      sc.organisations[0].staff[0].count = 8;  // spare capacity: back entries after new work still end
+      CollectingSink sink;
+      simulate(sc, 0, sink, test_options());
+      std::map<std::uint64_t, Hours> created;
+      for (const auto& c : sink.created)
+        if (c.time >= 72 && c.time < 76 && *c.channel == "message") created[c.copy_id] = c.time;
+      double sum = 0;
+      int n = 0;
+      for (const auto& a : sink.available) {
+        auto it = created.find(a.copy_id);
+        if (it == created.end()) continue;
+        sum += a.time - it->second;
+        ++n;
+      }
+      Outcome out;
+      out.letters_delay = n > 0 ? sum / n : -1;
+      for (const auto& b : sink.back_entered) out.last_back_entry = std::max(out.last_back_entry, b.time);
+      for (const auto& w : sink.staff)
+        if (std::string(w.task) == "back_entry") out.back_entry_minutes += w.minutes;
+      return std::to_string(out.letters_delay) + " " + std::to_string(out.last_back_entry) + " " +
+             std::to_string(out.back_entry_minutes);
+    });
+    Outcome out;
+    std::istringstream in(text);
+    EXPECT_TRUE(in >> out.letters_delay >> out.last_back_entry >> out.back_entry_minutes) << text;
+    EXPECT_GT(out.letters_delay, 0) << "no letter created in [72, 76) h became available";
+    return out;
+  };
+  const Outcome in_turn = run(0);
+  const Outcome after_new = run(1);
+  EXPECT_LT(after_new.letters_delay, in_turn.letters_delay);
+  EXPECT_GT(after_new.last_back_entry, in_turn.last_back_entry);
+  EXPECT_NEAR(after_new.back_entry_minutes, in_turn.back_entry_minutes, 1e-6);
+  EXPECT_GT(in_turn.back_entry_minutes, 0);
 }
 
 TEST(EngineOutage, SilentFailureWithholdsUntilDetection) {
