@@ -62,15 +62,21 @@ void Model::on_arrival(Index pathway, Hours t) {
   patient.id = (static_cast<std::uint64_t>(pathway + 1) << 56) | (arrival_counts_[pathway]++ << 20);
   patient.pathway = pathway;
   patient.rng = patient_root_.substream(patient.id);
-  for (int type = 0; type < 5; ++type) {
-    const double u = patient.rng.uniform01();
-    const auto& cumulative = org_weights_by_type_[type];
-    for (std::size_t i = 0; i < cumulative.size(); ++i) {
-      if (u < cumulative[i]) {
-        patient.orgs[type] = orgs_by_type_[type][i];
-        break;
+  if (people_.persist()) {
+    patient.person = people_.arrive(pathway, arrival_streams_[pathway]);
+  } else {  // version 1: a new person, their organisations drawn from the patient's own stream
+    std::uint32_t orgs[5] = {kNone, kNone, kNone, kNone, kNone};
+    for (int type = 0; type < 5; ++type) {
+      const double u = patient.rng.uniform01();
+      const auto& cumulative = org_weights_by_type_[type];
+      for (std::size_t i = 0; i < cumulative.size(); ++i) {
+        if (u < cumulative[i]) {
+          orgs[type] = orgs_by_type_[type][i];
+          break;
+        }
       }
     }
+    patient.person = people_.add(patient.id, orgs);
   }
   const auto index = static_cast<Index>(patients_.size());
   patients_.push_back(std::move(patient));
@@ -83,7 +89,7 @@ void Model::schedule_encounter(Index patient, int state, Hours t) {
   Patient& p = patients_[patient];
   const State& st = scenario_.pathways[p.pathway].states[static_cast<std::size_t>(state)];
   if (st.terminal) return;
-  const Index org = p.orgs[static_cast<int>(st.at)];
+  const Index org = org_of(patient, st.at);
   if (org == kNone) return;  // no organisation of that type: the journey ends
   const Calendar* cal = orgs_[org].calendar;
   const Hours start = cal ? cal->next_open(t) : t;
@@ -161,7 +167,7 @@ void Model::on_create_document(Index slot, Hours t) {
   const std::uint64_t patient_id = patients_[pc.patient].id;
   const bool unsent = never_sent(pc, document, patient_id);
   for (std::size_t j = 0; j < pc.creation->to.size(); ++j) {
-    const Index destination = patients_[pc.patient].orgs[static_cast<int>(pc.creation->to[j])];
+    const Index destination = org_of(pc.patient, pc.creation->to[j]);
     if (destination == kNone || destination == pc.source) continue;
     RandomStream rng = channel_root_.substream(patient_id).substream(std::uint64_t{pc.sequence} * 16 + j);
     Index channel = choose_channel(document, pc.source, destination, t, rng);
@@ -183,7 +189,7 @@ void Model::on_create_document(Index slot, Hours t) {
     copies_.push_back(copy);
     copy_states_.create();
     ++counters_.copies_created;
-    patients_[pc.patient].copies.push_back(index);
+    people_[patients_[pc.patient].person].history.push_back(index);
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
                          channels_[channel].name, downtime, t, pc.event});
     prepare_copy(index, pc, unsent, t);

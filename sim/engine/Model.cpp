@@ -39,7 +39,8 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
       patient_root_(seed_, static_cast<std::uint64_t>(replication), "patient"),
       channel_root_(seed_, static_cast<std::uint64_t>(replication), "channel"),
       clinician_root_(seed_, static_cast<std::uint64_t>(replication), "clinician"),
-      human_root_(seed_, static_cast<std::uint64_t>(replication), "human") {
+      human_root_(seed_, static_cast<std::uint64_t>(replication), "human"),
+      people_(scenario, replication) {
   index_scenario();
   routing_boundaries_ = routing_boundaries(design_);
   route_cache_.resize(routing_boundaries_.size() + 1);
@@ -196,8 +197,9 @@ void Model::index_pathways() {
         std::all_of(p.daily_profile.begin(), p.daily_profile.end(), [](double w) { return w <= 0; });
     const double wmax = flat_week ? 1.0 : *std::max_element(p.weekly_profile.begin(), p.weekly_profile.end());
     const double dmax = flat_day ? 1.0 : *std::max_element(p.daily_profile.begin(), p.daily_profile.end());
-    arrival_max_rate_.push_back(static_cast<double>(scenario_.population) / 1000.0 *
-                                p.rate_per_1000_per_hour * wmax * dmax);
+    const double rate = people_.persist() ? people_.arrival_rate(arrival_max_rate_.size())
+                                          : static_cast<double>(scenario_.population) / 1000.0 * p.rate_per_1000_per_hour;
+    arrival_max_rate_.push_back(rate * wmax * dmax);
   }
 }
 

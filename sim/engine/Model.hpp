@@ -18,6 +18,7 @@
 #include "engine/Availability.hpp"
 #include "engine/CopyStates.hpp"
 #include "engine/Lookahead.hpp"
+#include "engine/People.hpp"
 #include "recorder/Events.hpp"
 #include "scenario/Scenario.hpp"
 
@@ -68,17 +69,18 @@ constexpr std::uint8_t kNeedsAction = 2;     // the recipient must act on it
 constexpr std::uint8_t kActionResolved = 4;  // its action outcome has been reported
 constexpr std::uint8_t kObtained = 8;        // a chase put the information into the recipient's record
 
+// One journey along one pathway: an episode of a person (People.hpp), who keeps their organisations and
+// history across journeys.
 struct Patient {
   std::uint64_t id = 0;
   Index pathway = 0;
+  PersonIndex person = 0;
   int state = -1;
-  Index orgs[5] = {kNone, kNone, kNone, kNone, kNone};  // by OrgType
   Index encounter_org = kNone;
   std::uint32_t encounters = 0;
   std::uint32_t creations = 0;
   Hours encounter_start = 0;
   RandomStream rng{0, 0, "unset"};
-  std::vector<Index> copies;
 };
 
 struct OrgInfo {
@@ -262,8 +264,11 @@ class Model {
   bool readable(const Copy& c, Index& place) const;
   NeedOutcome gap_cause(const Copy& c) const;
   void mark_read(Index copy, Hours t);
-  Index newest_copy(const Patient& p, Index org, Index document, const Need& need, Index except,
+  Index newest_copy(const Person& person, Index org, Index document, const Need& need, Hours t, Index except,
                     bool readable_only, Index* place) const;
+  Index org_of(Index patient, OrgType type) const {
+    return people_[patients_[patient].person].orgs[static_cast<int>(type)];
+  }
   void phone_source(const EncounterLooks& looks, std::size_t need, NeedEvaluated& ev, Hours t);
   // HumanFailures.cpp: never sent, chasing, actions.
   bool never_sent(const PendingCreation& pc, Index document, std::uint64_t patient_id) const;
@@ -309,6 +314,7 @@ class Model {
   RandomStream clinician_root_;
   RandomStream human_root_;
 
+  People people_;
   ChunkedVector<Patient> patients_;
   ChunkedVector<Copy> copies_;  // millions in a region-year: never moved on growth
   std::vector<PendingCreation> creations_;

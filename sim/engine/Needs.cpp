@@ -75,14 +75,15 @@ void Model::mark_read(Index copy, Hours t) {
   resolve_action(copy, t);
 }
 
-// The patient's newest copy to `org` of the document (from that type of organisation), or kNone; with
+// The person's newest copy (from their whole history, within the need's recency window) to `org` of the document (from that type of organisation), or kNone; with
 // `readable_only`, the newest readable one other than `except`, and where it is readable.
-Index Model::newest_copy(const Patient& p, Index org, Index document, const Need& need, Index except,
-                         bool readable_only, Index* place) const {
+Index Model::newest_copy(const Person& person, Index org, Index document, const Need& need, Hours t,
+                         Index except, bool readable_only, Index* place) const {
   Index newest = kNone;
-  for (Index ci : p.copies) {
+  for (Index ci : person.history) {
     const Copy& c = copies_[ci];
     if (ci == except || c.destination != org || c.document != document) continue;
+    if (t - c.created > need.within) continue;  // outside the need's recency window
     if (need.from && orgs_[c.source].org->type != *need.from) continue;
     Index at = kNone;
     if (readable_only && !readable(c, at)) continue;
@@ -111,6 +112,7 @@ void Model::phone_source(const EncounterLooks& looks, std::size_t need, NeedEval
 
 void Model::evaluate_needs(Index patient, const State& state, std::uint64_t encounter_id, Hours t) {
   const Patient& p = patients_[patient];
+  const Person& person = people_[p.person];
   EncounterLooks looks;
   looks.org = p.encounter_org;
   looks.where = orgs_[looks.org].org;
@@ -130,7 +132,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
     }
     const Index document = doc_it->second;
     ev.document = document_names_[document];
-    const Index newest = newest_copy(p, looks.org, document, need, kNone, false, nullptr);
+    const Index newest = newest_copy(person, looks.org, document, need, t, kNone, false, nullptr);
     if (newest == kNone) {
       sink_.on(ev);  // no_document
       continue;
@@ -144,7 +146,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
       bool stale = false;
       if (document_versioned_[document]) {
         Index older_place = kNone;
-        const Index older = newest_copy(p, looks.org, document, need, newest, true, &older_place);
+        const Index older = newest_copy(person, looks.org, document, need, t, newest, true, &older_place);
         if (older != kNone && looks_at(looks, copies_[older], older_place, t)) {
           stale = true;
           mark_read(older, t);

@@ -13,6 +13,12 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxIncludeDepth = 32;
 
+// Language version 1, or 2 (people by place). Each file declares its own; model parts stay 1 and may be
+// included into a version 2 scenario.
+bool supported_version(const json& v) {
+  return v.is_number_integer() && (v.get<std::int64_t>() == 1 || v.get<std::int64_t>() == 2);
+}
+
 struct PendingSet {
   std::string file;
   json set;
@@ -127,9 +133,9 @@ class Composer {
     if (v == own.end())
       report(path, "", "missing \"recordflow\": 1 (the language version)",
              "every scenario and model part starts with it");
-    else if (!(v->is_number_integer() && v->get<std::int64_t>() == 1))
+    else if (!supported_version(*v))
       report(path, "/recordflow", "unsupported language version " + v->dump(),
-             "this recordflow reads version 1");
+             "this recordflow reads versions 1 and 2 (2: people by place, LANGUAGE.md)");
   }
 
   void note_design_order(const json& own, const std::string& text) {
@@ -259,7 +265,8 @@ ComposedDocument compose(const std::string& path, const std::vector<JsonOverride
   if (!document) return out;
   out.readable = true;
   out.document = std::move(*document);
-  out.document["recordflow"] = 1;  // each file's version was checked on its own
+  // Each file's version was checked on its own; the scenario's is its main file's (merged last).
+  if (!supported_version(out.document.value("recordflow", json()))) out.document["recordflow"] = 1;
   expand_archetypes(out);
   composer.apply_sets(out.document);
   for (const auto& [pointer, value] : overrides) {

@@ -232,6 +232,7 @@ struct DocumentCreation {
 struct Need {
   std::string document;
   std::optional<OrgType> from;  // only documents created at this type of organisation
+  Hours within = Calendar::kNever;  // recency window: only documents created at most this long ago (>= 0)
 };
 
 struct Transition {
@@ -254,6 +255,12 @@ struct State {
 struct Pathway {
   std::string name;
   double rate_per_1000_per_hour = 0;       // arrivals per 1,000 population per hour (mean over a week)
+  // Language version 2: the rate per 1,000 people of each age band of Population::age_bands, in that
+  // order (a band the pathway does not name has 0). Empty: every band at rate_per_1000_per_hour.
+  std::vector<double> rate_per_1000_per_hour_by_band;
+  double rate_for_band(std::size_t band) const {
+    return rate_per_1000_per_hour_by_band.empty() ? rate_per_1000_per_hour : rate_per_1000_per_hour_by_band[band];
+  }
   std::array<double, 7> weekly_profile{};  // relative weights Mon..Sun (mean 1)
   std::array<double, 24> daily_profile{};  // relative weights by hour of day (mean 1)
   std::string start;
@@ -305,11 +312,38 @@ struct Experiment {
   bool event_log = false;
 };
 
+// Who serves a place for one type of organisation: an organisation instance, or a template whose
+// instances share `share` by their weights.
+struct PlaceService {
+  std::string organisation;
+  double share = 1.0;
+};
+
+// A place of the region (a locality or neighbourhood): its people, their age structure, and which
+// organisations serve them. Shares of age bands sum to 1; for each organisation type the scenario has,
+// the shares of served_by sum to 1.
+struct Place {
+  std::string name;
+  std::int64_t people = 0;
+  std::vector<double> age_shares;                 // by Population::age_bands, in that order
+  std::array<std::vector<PlaceService>, 5> served_by;  // by OrgType
+};
+
+// Language version 2: the people of the area. Each arrival is a person of a place and an age band,
+// who keeps their organisations and their history of documents across every pathway of the run.
+// Version 1 (`population` an integer): every arrival is a new person, and `places` is empty.
+struct Population {
+  bool people_persist = false;  // version 2
+  std::vector<std::string> age_bands;
+  std::vector<Place> places;
+};
+
 struct Scenario {
   std::string name;
   std::string description;
   std::string source_file;
-  std::int64_t population = 0;
+  std::int64_t population = 0;  // people in the area (version 2: the sum over places)
+  Population people;            // version 2 places and age bands
   std::map<std::string, DocumentType> document_types;
   std::map<std::string, Calendar> calendars;  // includes "always"
   std::map<std::string, AccessProfile> access_profiles;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "scenario/NetworkQuantities.hpp"
+#include "scenario/PopulationReader.hpp"
 #include "scenario/Quantities.hpp"
 
 namespace recordflow {
@@ -164,6 +165,7 @@ State state(const std::string& name, const json& s) {
     Need need;
     need.document = n.is_string() ? n.get<std::string>() : n.at("document").get<std::string>();
     if (n.is_object() && n.contains("from")) need.from = org_type(n["from"]);
+    if (n.is_object() && n.contains("within")) need.within = hours(n["within"]);
     out.needs.push_back(std::move(need));
   }
   for (const auto& t : child(s, "transitions"))
@@ -269,7 +271,7 @@ Scenario build_model(const json& doc, const std::string& design, const std::stri
   s.name = text(doc, "name");
   s.description = text(doc, "description");
   s.source_file = source_file;
-  s.population = doc.value("population", std::int64_t{0});
+  read_population(doc, s);
   for (const auto& [name, d] : child(doc, "document_types").items()) {
     DocumentType& type = s.document_types[name];
     type = {name, d.contains("target") ? std::optional<Hours>(hours(d["target"])) : std::nullopt,
@@ -313,9 +315,12 @@ Scenario build_model(const json& doc, const std::string& design, const std::stri
     Pathway pathway;
     pathway.name = name;
     const json& arrivals = p.at("arrivals");
-    auto rate = read_rate(arrivals.at("rate_per_1000"));
-    if (!rate) throw std::invalid_argument("malformed arrival rate in pathway " + name);
-    pathway.rate_per_1000_per_hour = *rate;
+    pathway.rate_per_1000_per_hour_by_band = read_band_rates(arrivals, s.people);
+    if (pathway.rate_per_1000_per_hour_by_band.empty()) {
+      auto rate = read_rate(arrivals.at("rate_per_1000"));
+      if (!rate) throw std::invalid_argument("malformed arrival rate in pathway " + name);
+      pathway.rate_per_1000_per_hour = *rate;
+    }
     pathway.weekly_profile = profile<7>(arrivals, "weekly_profile");
     pathway.daily_profile = profile<24>(arrivals, "daily_profile");
     pathway.start = p.at("start").get<std::string>();

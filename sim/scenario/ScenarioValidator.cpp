@@ -5,6 +5,7 @@
 
 #include "scenario/FlowValidator.hpp"
 #include "scenario/InfrastructureValidator.hpp"
+#include "scenario/PopulationValidator.hpp"
 #include "scenario/Quantities.hpp"
 #include "scenario/StaffScheduleValidator.hpp"
 #include "scenario/ValidationReport.hpp"
@@ -445,6 +446,7 @@ std::vector<Diagnostic> validate_semantics(const json& document, const SourceMap
   Checker(document, report).run();
   validate_infrastructure(document, report);
   validate_staff_schedules(document, report);
+  validate_population(document, report);
   validate_coverage(document, report);
   if (!design.empty()) validate_design_flows(document, design, report);
   return report.diagnostics();

@@ -172,6 +172,7 @@ Diagnostic translate(const valijson::ValidationResults::Error& error, const json
       const std::string guess = did_you_mean(node->get<std::string>(), vocabulary->enums);
       if (!guess.empty()) d.hint = "did you mean \"" + guess + "\"?";
     }
+    if (d.pointer == "/recordflow") d.hint = "the language version is 1, or 2 for people by place";
   } else if (vocabulary && m.rfind("Failed to match regex", 0) == 0) {
     d.message = describe(node) + " is not in the expected format";
     d.hint = "expected " + format_hint(d.pointer);
@@ -181,7 +182,14 @@ Diagnostic translate(const valijson::ValidationResults::Error& error, const json
     d.hint = "see `recordflow schema` for the type expected here";
   } else if (vocabulary && m.rfind("Failed to match expected value set by 'const'", 0) == 0) {
     d.message = describe(node) + " is not the expected value";
-    if (d.pointer == "/recordflow") d.hint = "the language version is 1";
+  } else if (vocabulary && m.rfind("Elements at indexes #", 0) == 0) {
+    // valijson's "Elements at indexes #1 and #3 violate uniqueness constraint."
+    const auto first = m.find('#') + 1;
+    const auto second = m.find('#', first);
+    const auto end = second == std::string::npos ? std::string::npos : m.find(' ', second);
+    d.message = "items " + m.substr(first, m.find(' ', first) - first) + " and " +
+                (second == std::string::npos ? std::string("?") : m.substr(second + 1, end - second - 1)) +
+                " are the same: each value may be listed once";
   } else if (const auto bound = number_bound(m)) {
     d.message = describe(node) + " is " + bound->first + " " + bound->second;
   } else {

@@ -34,12 +34,25 @@ std::string bytes_text(double bytes) {
   return text;
 }
 
+// Arrivals per hour of one pathway at a flat profile: over the places and age bands of version 2
+// (people x age share x the band's rate), else the whole population at the pathway's one rate.
+double arrivals_per_hour(const Scenario& scenario, const Pathway& pathway) {
+  const auto& places = scenario.people.places;
+  if (places.empty())
+    return static_cast<double>(scenario.population) / 1000.0 * pathway.rate_per_1000_per_hour;
+  double rate = 0;
+  for (const auto& place : places)
+    for (std::size_t band = 0; band < place.age_shares.size(); ++band)
+      rate +=
+          static_cast<double>(place.people) * place.age_shares[band] * pathway.rate_for_band(band) / 1000.0;
+  return rate;
+}
+
 }  // namespace
 
 WorkloadEstimate estimate_workload(const Scenario& scenario) {
   double rate_per_hour = 0;
-  for (const auto& pathway : scenario.pathways)
-    rate_per_hour += static_cast<double>(scenario.population) / 1000.0 * pathway.rate_per_1000_per_hour;
+  for (const auto& pathway : scenario.pathways) rate_per_hour += arrivals_per_hour(scenario, pathway);
   WorkloadEstimate estimate;
   estimate.arrivals = rate_per_hour * scenario.experiment.horizon;
   estimate.events = estimate.arrivals * kEventsPerArrival;

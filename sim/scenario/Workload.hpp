@@ -1,8 +1,10 @@
 // Workload: what one replication of a scenario will cost, estimated before simulating it, so that a
 // scenario that would not fit the machine (or never finish) is refused up front with the estimate and
 // the limit. Arrivals = population / 1000 x sum of pathway arrival rates (per 1,000 per hour) x horizon
-// (hours); events and memory scale with arrivals by factors measured on the demo scenario (see
-// Workload.cpp). The estimate is rough (within a factor of a few); the limits leave room for that.
+// (hours); with places (version 2), the sum over places, age bands and pathways of people x age share x
+// the pathway's rate for the band / 1000, x horizon. Events and memory scale with arrivals by factors
+// measured on the demo scenario (see Workload.cpp). The estimate is rough (within a factor of a few); the
+// limits leave room for that.
 #pragma once
 
 #include <string>

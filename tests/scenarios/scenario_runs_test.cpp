@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <map>
 #include <set>
+#include <stdexcept>
 
 #include "../runner/RunBinary.hpp"
 
@@ -40,6 +42,8 @@ const std::vector<ScenarioCase>& cases() {
       {"region_supplier_outage.json",
        {"/population=180000", "/experiment/horizon=\"70 d\"", "/experiment/warm_up=\"58 d\""},
        1},
+      {"demo_people.json", {"/experiment/horizon=\"30 d\"", "/experiment/warm_up=\"7 d\""}, 2},
+      {"region_people.json", {"/experiment/horizon=\"6 d\"", "/experiment/warm_up=\"1 d\""}, 1},
   };
   return all;
 }
@@ -127,6 +131,12 @@ TEST(ScenarioFiles, EveryScenarioFileIsListed) {
     }
 }
 
+const ScenarioCase& case_named(const std::string& file) {
+  for (const auto& c : cases())
+    if (c.file == file) return c;
+  throw std::invalid_argument("no scenario case " + file);
+}
+
 // One replication of the mixed_economy design of a listed scenario, shortened as in cases(): its metrics.
 json run_mixed_economy(const ScenarioCase& c, const std::string& tag) {
   const fs::path out = fs::temp_directory_path() / ("recordflow-scenario-" + tag + "." + std::to_string(::getpid()));
@@ -148,7 +158,7 @@ json run_mixed_economy(const ScenarioCase& c, const std::string& tag) {
 // The cyber incident must show what it is about: outage gaps while the north EPR is down, and paper
 // records back-entered after it recovers.
 TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
-  const json metrics = run_mixed_economy(cases()[2], "cyber-check");
+  const json metrics = run_mixed_economy(case_named("region_cyber_incident.json"), "cyber-check");
   double outage = 0, back_entered = 0;
   for (const auto& m : metrics) {
     if (m.at("metric") == "gaps" && m.at("dims").value("cause", "") == "outage" && m.at("dims").size() == 1)
@@ -162,8 +172,7 @@ TEST(ScenarioFiles, CyberIncidentShowsOutageGapsAndBackEntry) {
 // The supplier outage must show what it is about: the GP system hosted by supplier A is down for the
 // hosting's two days although it never failed itself, supplier B's is not, and GP encounters find outage gaps.
 TEST(ScenarioFiles, SupplierOutageTakesTheHostedSystemDown) {
-  ASSERT_EQ(cases()[4].file, "region_supplier_outage.json");
-  const json metrics = run_mixed_economy(cases()[4], "supplier-check");
+  const json metrics = run_mixed_economy(case_named("region_supplier_outage.json"), "supplier-check");
   double outage = 0, hosted_down = -1, other_down = 0;
   for (const auto& m : metrics) {
     if (m.at("metric") == "gaps" && m.at("dims").value("cause", "") == "outage" && m.at("dims").size() == 1)
@@ -176,6 +185,27 @@ TEST(ScenarioFiles, SupplierOutageTakesTheHostedSystemDown) {
   EXPECT_GE(hosted_down, 48.0);
   EXPECT_LT(other_down, 48.0);
   EXPECT_GT(outage, 0);
+}
+
+// Councils receive from a hospital the copies of the people it serves. In region.json (one person per
+// arrival, organisations drawn independently by weight) the west hospital writes to every council in
+// proportion to its weight; in region_people.json the west hospital serves only the west's residents, so
+// every copy it sends to a council goes to the west council.
+TEST(ScenarioFiles, PlacesDecideWhichCouncilAHospitalWritesTo) {
+  auto west_to_councils = [](const json& metrics) {
+    std::map<std::string, double> out;
+    for (const auto& m : metrics)
+      if (m.at("metric") == "copies_by_route" && m.at("dims").value("source", "") == "west_hospital") {
+        const std::string to = m.at("dims").value("destination", "");
+        if (to.find("council") != std::string::npos) out[to] += m.at("value").get<double>();
+      }
+    return out;
+  };
+  const auto people = west_to_councils(run_mixed_economy(case_named("region_people.json"), "people-check"));
+  const auto episodes = west_to_councils(run_mixed_economy(case_named("region.json"), "episodes-check"));
+  ASSERT_GT(people.count("west_council") ? people.at("west_council") : 0.0, 20.0);
+  EXPECT_EQ(people.size(), 1u) << "only the west council";
+  EXPECT_EQ(episodes.size(), 4u) << "every council, by weight";
 }
 
 }  // namespace
