@@ -197,8 +197,9 @@ void Model::index_pathways() {
         std::all_of(p.daily_profile.begin(), p.daily_profile.end(), [](double w) { return w <= 0; });
     const double wmax = flat_week ? 1.0 : *std::max_element(p.weekly_profile.begin(), p.weekly_profile.end());
     const double dmax = flat_day ? 1.0 : *std::max_element(p.daily_profile.begin(), p.daily_profile.end());
-    const double rate = people_.persist() ? people_.arrival_rate(arrival_max_rate_.size())
-                                          : static_cast<double>(scenario_.population) / 1000.0 * p.rate_per_1000_per_hour;
+    const double rate = people_.persist()
+                            ? people_.arrival_rate(arrival_max_rate_.size())
+                            : static_cast<double>(scenario_.population) / 1000.0 * p.rate_per_1000_per_hour;
     arrival_max_rate_.push_back(rate * wmax * dmax);
   }
 }

@@ -75,8 +75,9 @@ void Model::mark_read(Index copy, Hours t) {
   resolve_action(copy, t);
 }
 
-// The person's newest copy (from their whole history, within the need's recency window) to `org` of the document (from that type of organisation), or kNone; with
-// `readable_only`, the newest readable one other than `except`, and where it is readable.
+// The person's newest copy (from their whole history, within the need's recency window) to `org` of the
+// document (from that type of organisation), or kNone; with `readable_only`, the newest readable one other
+// than `except`, and where it is readable.
 Index Model::newest_copy(const Person& person, Index org, Index document, const Need& need, Hours t,
                          Index except, bool readable_only, Index* place) const {
   Index newest = kNone;

@@ -49,10 +49,6 @@ class People {
   Person& operator[](PersonIndex i) { return persons_[i]; }
   const Person& operator[](PersonIndex i) const { return persons_[i]; }
   std::size_t size() const { return persons_.size(); }
-  // Version 2: the organisations of a type serving a place, with their cumulative shares.
-  const std::vector<std::pair<double, std::uint32_t>>& services(std::size_t place, OrgType type) const {
-    return services_[place * 5 + static_cast<std::size_t>(type)];
-  }
 
  private:
   struct Cell {

@@ -109,16 +109,23 @@ TEST(People, APlaceDecidesEachPersonsOrganisationsByItsShares) {
   EXPECT_TRUE(within_four_sd(gp2, south_people, 0.75)) << gp2 << " of " << south_people;
 }
 
-// n arrivals among N equally likely people: the number of distinct people has mean N(1 - (1 - 1/N)^n)
-// and the occupancy variance.
-TEST(People, RepeatArrivalsFindTheSamePersonAsOccupancyPredicts) {
+// The base scenario with one place of `people` residents in one age band, served by its hospital and GP.
+Scenario one_place(std::int64_t people) {
   Scenario sc = base_scenario();
   sc.people.people_persist = true;
   sc.people.age_bands = {"all"};
-  Place town = place("town", 1000, {1.0});
-  serve(town, OrgType::acute, {{"hospital", 1.0}});
-  serve(town, OrgType::primary, {{"gp", 1.0}});
-  sc.people.places = {town};
+  Place home = place("home", people, {1.0});
+  serve(home, OrgType::acute, {{"hospital", 1.0}});
+  serve(home, OrgType::primary, {{"gp", 1.0}});
+  sc.people.places = {home};
+  sc.population = people;
+  return sc;
+}
+
+// n arrivals among N equally likely people: the number of distinct people has mean N(1 - (1 - 1/N)^n)
+// and the occupancy variance.
+TEST(People, RepeatArrivalsFindTheSamePersonAsOccupancyPredicts) {
+  const Scenario sc = one_place(1000);
   People people(sc, 3);
   RandomStream stream(5, 3, "arrivals/test");
   const double N = 1000, n = 2000;
@@ -134,14 +141,7 @@ TEST(People, RepeatArrivalsFindTheSamePersonAsOccupancyPredicts) {
 // GP and ends; pathway "gp_visit" needs one and creates nothing. A need can only find a document of
 // another pathway through the person's history, and what it finds is decided by the copies' times.
 Scenario one_resident(Hours within) {
-  Scenario sc = base_scenario();
-  sc.people.people_persist = true;
-  sc.people.age_bands = {"all"};
-  Place home = place("home", 1, {1.0});
-  serve(home, OrgType::acute, {{"hospital", 1.0}});
-  serve(home, OrgType::primary, {{"gp", 1.0}});
-  sc.people.places = {home};
-  sc.population = 1;
+  Scenario sc = one_place(1);
   Pathway& admission = sc.pathways[0];
   admission.rate_per_1000_per_hour = 1000.0 / 72;  // one admission in three days
   admission.states[0].transitions = {Transition{"end", 1.0, Distribution::fixed(0)}};
