@@ -103,6 +103,14 @@ int replicate(const ReplicateOptions& o) {
   record.result.replication = o.replication;
   record.result.seed = scenario.experiment.seed;
   record.result.simulated_events = report.logical_events;
+  if (!report.pre_history_by_pathway.empty()) {  // METRICS.md, "Pre-history"
+    for (std::size_t p = 0; p < report.pre_history_by_pathway.size(); ++p)
+      record.result.add("pre_history_days", {{"pathway", scenario.pathways[p].name}},
+                        report.pre_history_by_pathway[p] / 24.0);
+    record.result.add("pre_history_journeys", {}, static_cast<double>(report.pre_history_journeys));
+    record.result.add("pre_history_copies", {}, static_cast<double>(report.pre_history_copies));
+    record.result.add("pre_history_copies_lost", {}, static_cast<double>(report.pre_history_copies_lost));
+  }
   record.result.wall_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   write_file_atomically(o.out, replication_to_json(record, false).dump() + "\n");

@@ -17,7 +17,8 @@ const OrgInfo::ChaseRule* OrgInfo::chase_rule(Index document) const {
 
 // One draw per document, and only when its type can go unsent from this type of organisation.
 bool Model::never_sent(const PendingCreation& pc, Index document, std::uint64_t patient_id) const {
-  const double p = document_types_[document]->never_sent[static_cast<std::size_t>(orgs_[pc.source].org->type)];
+  const double p =
+      document_types_[document]->never_sent[static_cast<std::size_t>(orgs_[pc.source].org->type)];
   if (!(p > 0)) return false;
   RandomStream rng = human_root_.substream(patient_id).substream(std::uint64_t{pc.sequence} * 16 + 15);
   return rng.uniform01() < p;

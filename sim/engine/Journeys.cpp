@@ -11,20 +11,6 @@
 namespace recordflow::engine {
 namespace {
 
-double profile_factor(const Pathway& p, Hours t) {
-  const auto day = static_cast<std::int64_t>(std::floor(t / kHoursPerDay));
-  const auto hour = static_cast<std::int64_t>(std::floor(t)) % 24;
-  const auto weekday = static_cast<std::size_t>(day % 7);
-  double w = p.weekly_profile[weekday];
-  double d = p.daily_profile[static_cast<std::size_t>(hour)];
-  bool flat_week = true, flat_day = true;
-  for (double x : p.weekly_profile) flat_week = flat_week && x <= 0;
-  for (double x : p.daily_profile) flat_day = flat_day && x <= 0;
-  if (flat_week) w = 1;
-  if (flat_day) d = 1;
-  return w * d;
-}
-
 int state_index(const Pathway& p, const std::string& name) {
   for (std::size_t i = 0; i < p.states.size(); ++i)
     if (p.states[i].name == name) return static_cast<int>(i);
@@ -33,37 +19,67 @@ int state_index(const Pathway& p, const std::string& name) {
 
 }  // namespace
 
-void Model::schedule_next_arrival(Index pathway, Hours after) {
+// Thinning: a candidate at t drawn with uniform u is kept when u x (profile maximum) < its profile factor.
+// Floor division, so that times before 0 (the pre-history) fall on the right weekday and hour.
+bool Model::arrival_accepted(Index pathway, Hours t, double u) const {
+  const ArrivalProfile& profile = arrival_profiles_[pathway];
+  const auto day = static_cast<std::int64_t>(std::floor(t / kHoursPerDay));
+  const auto hour = static_cast<std::int64_t>(std::floor(t)) - day * 24;
+  const auto weekday = static_cast<std::size_t>(((day % 7) + 7) % 7);
+  const double factor = profile.weekly[weekday] *
+                        profile.daily[static_cast<std::size_t>(std::clamp<std::int64_t>(hour, 0, 23))];
+  return u * profile.scale < factor;
+}
+
+Hours Model::next_arrival(Index pathway, RandomStream& rng, Hours after, Hours until) const {
   const double max_rate = arrival_max_rate_[pathway];
-  if (!(max_rate > 0)) return;
-  const Pathway& p = scenario_.pathways[pathway];
-  double scale = 1;  // the profile maximum, so that acceptance = factor / maximum
-  {
-    double wmax = 0, dmax = 0;
-    for (double x : p.weekly_profile) wmax = std::max(wmax, x);
-    for (double x : p.daily_profile) dmax = std::max(dmax, x);
-    scale = (wmax > 0 ? wmax : 1) * (dmax > 0 ? dmax : 1);
-  }
-  RandomStream& rng = arrival_streams_[pathway];
+  if (!(max_rate > 0)) return Calendar::kNever;
   Hours t = after;
   while (true) {
     t += -std::log(rng.uniform01()) / max_rate;
-    if (t >= horizon_) return;
-    if (rng.uniform01() * scale < profile_factor(p, t)) break;
+    if (t >= until) return Calendar::kNever;
+    if (arrival_accepted(pathway, t, rng.uniform01())) return t;
   }
-  agenda_.push(t, TieClass::work, EventKind::arrival, pathway);
+}
+
+void Model::schedule_next_arrival(Index pathway, Hours after) {
+  const Hours t = next_arrival(pathway, arrival_streams_[pathway], after, horizon_);
+  if (t != Calendar::kNever) agenda_.push(t, TieClass::work, EventKind::arrival, pathway);
+}
+
+void Model::on_journey_event(EventKind kind, Index patient_or_slot, Hours t) {
+  switch (kind) {
+    case EventKind::encounter_start:
+      on_encounter_start(patient_or_slot, t);
+      return;
+    case EventKind::encounter_end:
+      on_encounter_end(patient_or_slot, t);
+      return;
+    case EventKind::create_document:
+      on_create_document(patient_or_slot, t);
+      return;
+    default:
+      throw std::logic_error("engine: not a journey event");
+  }
 }
 
 void Model::on_arrival(Index pathway, Hours t) {
+  start_journey(pathway, t, arrival_streams_[pathway], arrival_counts_[pathway]++);
+  schedule_next_arrival(pathway, t);
+}
+
+void Model::start_journey(Index pathway, Hours t, RandomStream& arrival_stream,
+                          std::uint64_t arrival_number) {
   const Pathway& pw = scenario_.pathways[pathway];
   Patient patient;
-  // (pathway + 1) in the top 8 bits, the arrival number in the next 36; the low 20 bits stay free for
-  // encounter ids, so patients and encounters carry the same ids in every design.
-  patient.id = (static_cast<std::uint64_t>(pathway + 1) << 56) | (arrival_counts_[pathway]++ << 20);
+  // (pathway + 1) in the top 8 bits, the arrival number in the next 36 (pre-history arrivals have its top
+  // bit set); the low 20 bits stay free for encounter ids, so patients and encounters carry the same ids in
+  // every design.
+  patient.id = (static_cast<std::uint64_t>(pathway + 1) << 56) | (arrival_number << 20);
   patient.pathway = pathway;
   patient.rng = patient_root_.substream(patient.id);
   if (people_.persist()) {
-    patient.person = people_.arrive(pathway, arrival_streams_[pathway]);
+    patient.person = people_.arrive(pathway, arrival_stream);
   } else {  // version 1: a new person, their organisations drawn from the patient's own stream
     std::uint32_t orgs[5] = {kNone, kNone, kNone, kNone, kNone};
     for (int type = 0; type < 5; ++type) {
@@ -82,7 +98,6 @@ void Model::on_arrival(Index pathway, Hours t) {
   patients_.push_back(std::move(patient));
   const int start = state_index(pw, pw.start);
   if (start >= 0) schedule_encounter(index, start, t);
-  schedule_next_arrival(pathway, t);
 }
 
 void Model::schedule_encounter(Index patient, int state, Hours t) {
@@ -96,7 +111,7 @@ void Model::schedule_encounter(Index patient, int state, Hours t) {
   if (!(start < horizon_)) return;
   p.state = state;
   p.encounter_org = org;
-  agenda_.push(start, TieClass::work, EventKind::encounter_start, patient);
+  schedule(start, EventKind::encounter_start, patient);
 }
 
 void Model::on_encounter_start(Index patient, Hours t) {
@@ -105,10 +120,10 @@ void Model::on_encounter_start(Index patient, Hours t) {
   p.encounter_start = t;
   ++p.encounters;
   const std::uint64_t encounter_id = p.id | (p.encounters & 0xFFFFF);
-  if (!st.needs.empty()) evaluate_needs(patient, st, encounter_id, t);
+  if (!st.needs.empty() && t >= 0) evaluate_needs(patient, st, encounter_id, t);  // none in the pre-history
   draw_creations(patient, st, false, t);
   const Hours duration = st.duration.sample(patients_[patient].rng);
-  agenda_.push(t + duration, TieClass::work, EventKind::encounter_end, patient);
+  schedule(t + duration, EventKind::encounter_end, patient);
 }
 
 void Model::on_encounter_end(Index patient, Hours t) {
@@ -117,16 +132,7 @@ void Model::on_encounter_end(Index patient, Hours t) {
   draw_creations(patient, st, true, t);
   if (st.terminal || st.transitions.empty()) return;
   Patient& p = patients_[patient];
-  const double u = p.rng.uniform01();
-  double running = 0;
-  const Transition* chosen = &st.transitions.back();
-  for (const Transition& tr : st.transitions) {
-    running += tr.probability;
-    if (u < running) {
-      chosen = &tr;
-      break;
-    }
-  }
+  const Transition* chosen = &st.transition_for(p.rng.uniform01());
   const Hours delay = chosen->delay.sample(p.rng);
   const int next = state_index(pw, chosen->to);
   if (next >= 0) schedule_encounter(patient, next, t + delay);
@@ -139,7 +145,7 @@ void Model::draw_creations(Index patient, const State& state, bool at_end, Hours
     const double u = p.rng.uniform01();
     const Hours delay = cr.delay.sample(p.rng);
     const std::uint32_t sequence = p.creations++;
-    if (!(u < cr.probability) || !(t + delay < horizon_)) continue;
+    if (!(u < cr.probability) || !(t + delay < horizon_) || t + delay < documents_from_) continue;
     Index slot;
     if (!free_creations_.empty()) {
       slot = free_creations_.back();
@@ -149,7 +155,7 @@ void Model::draw_creations(Index patient, const State& state, bool at_end, Hours
       creations_.emplace_back();
     }
     creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence, t};
-    agenda_.push(t + delay, TieClass::work, EventKind::create_document, slot);
+    schedule(t + delay, EventKind::create_document, slot);
   }
 }
 
@@ -170,7 +176,8 @@ void Model::on_create_document(Index slot, Hours t) {
     const Index destination = org_of(pc.patient, pc.creation->to[j]);
     if (destination == kNone || destination == pc.source) continue;
     RandomStream rng = channel_root_.substream(patient_id).substream(std::uint64_t{pc.sequence} * 16 + j);
-    Index channel = choose_channel(document, pc.source, destination, t, rng);
+    // The pre-history routes as the design does at 0 (a design's dated rules start at 0 or later).
+    Index channel = choose_channel(document, pc.source, destination, std::max(t, 0.0), rng);
     if (channel == kNone) continue;  // the design gives this flow no channel
     const bool downtime = source_down && source.downtime_channel != kNone;
     if (downtime) channel = source.downtime_channel;
@@ -188,8 +195,13 @@ void Model::on_create_document(Index slot, Hours t) {
     copy.human_key = pc.sequence * 16 + static_cast<std::uint32_t>(j);
     copies_.push_back(copy);
     copy_states_.create();
-    ++counters_.copies_created;
     people_[patients_[pc.patient].person].history.push_back(index);
+    if (t < 0) {  // the pre-history: settled at once, told to nobody
+      ++counters_.pre_history_copies;
+      settle_copy(index, unsent);
+      continue;
+    }
+    ++counters_.copies_created;
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
                          channels_[channel].name, downtime, t, pc.event});
     prepare_copy(index, pc, unsent, t);
@@ -201,8 +213,9 @@ Index Model::choose_channel(Index document, Index source, Index destination, Hou
   const double u = rng.uniform01();  // always drawn, so the copy's later draws align across designs
   const std::uint64_t key = (std::uint64_t{document} << 48) | (std::uint64_t{source} << 24) | destination;
   // Routing is constant between rule boundaries: one cache per routing period.
-  const auto period = static_cast<std::size_t>(
-      std::upper_bound(routing_boundaries_.begin(), routing_boundaries_.end(), t) - routing_boundaries_.begin());
+  const auto period =
+      static_cast<std::size_t>(std::upper_bound(routing_boundaries_.begin(), routing_boundaries_.end(), t) -
+                               routing_boundaries_.begin());
   auto& cache = route_cache_[period];
   auto it = cache.find(key);
   if (it == cache.end()) {

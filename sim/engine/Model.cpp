@@ -59,6 +59,7 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
                      static_cast<std::uint64_t>(shift.count));
   if (scenario_.pathways.size() > 255) throw std::runtime_error("engine: at most 255 pathways");
   for (Index p = 0; p < scenario_.pathways.size(); ++p) schedule_next_arrival(p, 0.0);
+  run_pre_history();
 }
 
 void Model::index_scenario() {
@@ -197,6 +198,11 @@ void Model::index_pathways() {
         std::all_of(p.daily_profile.begin(), p.daily_profile.end(), [](double w) { return w <= 0; });
     const double wmax = flat_week ? 1.0 : *std::max_element(p.weekly_profile.begin(), p.weekly_profile.end());
     const double dmax = flat_day ? 1.0 : *std::max_element(p.daily_profile.begin(), p.daily_profile.end());
+    ArrivalProfile profile;  // a flat (all-zero) profile counts as all ones
+    for (std::size_t d = 0; d < 7; ++d) profile.weekly[d] = flat_week ? 1.0 : p.weekly_profile[d];
+    for (std::size_t h = 0; h < 24; ++h) profile.daily[h] = flat_day ? 1.0 : p.daily_profile[h];
+    profile.scale = wmax * dmax;
+    arrival_profiles_.push_back(profile);
     const double rate = people_.persist()
                             ? people_.arrival_rate(arrival_max_rate_.size())
                             : static_cast<double>(scenario_.population) / 1000.0 * p.rate_per_1000_per_hour;
@@ -249,13 +255,9 @@ void Model::run_through(Hours limit) {
         on_arrival(e.a, t);
         break;
       case EventKind::encounter_start:
-        on_encounter_start(e.a, t);
-        break;
       case EventKind::encounter_end:
-        on_encounter_end(e.a, t);
-        break;
       case EventKind::create_document:
-        on_create_document(e.a, t);
+        on_journey_event(e.kind, e.a, t);
         break;
       case EventKind::step_resume:
         on_step_resume(e.a, t);

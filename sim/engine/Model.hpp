@@ -5,8 +5,10 @@
 // Handlers run in Agenda order and emit events to the sink in non-decreasing time.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -133,11 +135,11 @@ struct SystemInfo {
   SystemTimeline timeline;  // builds SimGrid's profiles; the model learns the state from SimGrid
   bool up = true;
   double share = 1.0;
-  double capacity = 0;                    // items per hour per server at full share; 0 = unlimited
-  std::vector<Index> in_service;          // per server: the copy it serves, or kNone (idle)
-  std::vector<std::uint64_t> activities;  // per server: Lookahead token of its item
-  std::vector<Index> service_order;       // busy servers in the order their items started
-  Index pending_change = kNone;       // index in Model::host_changes_ of a change not yet applied
+  double capacity = 0;                       // items per hour per server at full share; 0 = unlimited
+  std::vector<Index> in_service;             // per server: the copy it serves, or kNone (idle)
+  std::vector<std::uint64_t> activities;     // per server: Lookahead token of its item
+  std::vector<Index> service_order;          // busy servers in the order their items started
+  Index pending_change = kNone;              // index in Model::host_changes_ of a change not yet applied
   std::deque<Index> queue;                   // waiting copies (store and forward, or for the server)
   std::vector<Index> waiting_sources;        // copies waiting for this system as their source
   std::vector<Index> back_entries;           // organisations with a downtime record to key in
@@ -158,7 +160,19 @@ struct ModelCounters {
   std::uint64_t copies_created = 0;
   std::uint64_t copies_available = 0;
   std::uint64_t copies_lost = 0;
+  // The pre-history (PreHistory.cpp): its events, journeys started, and copies settled available or lost
+  // (copies made before 0 emit no event).
+  std::uint64_t pre_history_events = 0;
+  std::uint64_t pre_history_journeys = 0;
+  std::uint64_t pre_history_copies = 0;
+  std::uint64_t pre_history_available = 0;
+  std::uint64_t pre_history_lost = 0;
 };
+
+// "pre_history": "auto" never reaches back further than this (10 years).
+constexpr Hours kAutoPreHistoryCap = 10 * 365 * 24;
+// Pre-history arrivals carry this bit in their arrival number (36 bits of the patient id).
+constexpr std::uint64_t kPreHistoryArrival = std::uint64_t{1} << 35;
 
 class Model {
  public:
@@ -191,6 +205,8 @@ class Model {
   // own time; events they schedule within the limit are handled too.
   void run_through(Hours limit);
   const ModelCounters& counters() const { return counters_; }
+  // Hours of pre-history each pathway ran (empty when the scenario has none).
+  const std::vector<Hours>& pathway_pre_history() const { return pathway_pre_history_; }
 
   // Conservation by counting (CopyAudit.cpp): throws std::logic_error when the census of copies by state
   // disagrees with the counts the transitions kept, with the copies the queues hold, or with the copy
@@ -220,8 +236,22 @@ class Model {
   void emit_queue(const PoolInfo& p, Hours t);
   void resize_pool(Index pool, int staff, Hours t);  // StaffPools.cpp
   // Journeys.cpp: arrivals, encounters, documents.
+  bool arrival_accepted(Index pathway, Hours t, double u) const;
+  // The next arrival of the pathway after `after` on `rng` (thinning), or kNever if none before `until`.
+  Hours next_arrival(Index pathway, RandomStream& rng, Hours after, Hours until) const;
   void schedule_next_arrival(Index pathway, Hours after);
   void on_arrival(Index pathway, Hours t);
+  void start_journey(Index pathway, Hours t, RandomStream& arrival_stream, std::uint64_t arrival_number);
+  void on_journey_event(EventKind kind, Index patient_or_slot, Hours t);  // encounters and documents
+  // PreHistory.cpp: journeys before 0, copies settled.
+  void run_pre_history();
+  void run_journey_ahead();
+  Hours history_reach() const;
+  Hours auto_pre_history(Index pathway, Hours reach) const;
+  void schedule_pre_arrival(Index pathway, Hours after);
+  // A journey event: on the run's agenda, or before 0 on the pre-history's (or run ahead).
+  void schedule(Hours t, EventKind kind, Index a);
+  void settle_copy(Index copy, bool unsent);
   void schedule_encounter(Index patient, int state, Hours t);
   void on_encounter_start(Index patient, Hours t);
   void on_encounter_end(Index patient, Hours t);
@@ -309,6 +339,26 @@ class Model {
   std::vector<RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;
   std::vector<double> arrival_max_rate_;
+  struct ArrivalProfile {  // a pathway's weekly and daily weights and their maxima's product
+    std::array<double, 7> weekly{};
+    std::array<double, 24> daily{};
+    double scale = 1;
+  };
+  std::vector<ArrivalProfile> arrival_profiles_;
+  Hours pre_history_ = 0;                   // the longest pathway's
+  std::vector<Hours> pathway_pre_history_;  // per pathway (empty: no pre-history)
+  struct JourneyStep {  // the next encounter event of a journey run ahead (PreHistory.cpp)
+    Hours t = 0;
+    EventKind kind = EventKind::encounter_start;
+    Index a = 0;
+    bool pending = false;
+  };
+  bool fast_forward_ = false;
+  JourneyStep ahead_;
+  Hours documents_from_ = 0;            // documents dated earlier cannot be seen by a measured need: not made
+  std::unique_ptr<Agenda> pre_agenda_;  // times shifted by +pre_history_; only while the pre-history runs
+  std::vector<RandomStream> pre_arrival_streams_;
+  std::vector<std::uint64_t> pre_arrival_counts_;
   RandomStream patient_root_;
   RandomStream channel_root_;
   RandomStream clinician_root_;

@@ -3,8 +3,8 @@
 // control host ("agenda") lets the Model handle every event it may (Lookahead: at or before the clock, or
 // before the next host change and the earliest end of any running item), within the wake quantum, starts
 // the executions due, then waits for SimGrid: for the first running execution to end, or until the next
-// event, host change or execution start, whichever comes first. Errors inside the actor are caught, every actor is killed, and the error is rethrown
-// after run; a deadlock fails the run too.
+// event, host change or execution start, whichever comes first. Errors inside the actor are caught, every
+// actor is killed, and the error is rethrown after run; a deadlock fails the run too.
 #include "engine/Replication.hpp"
 
 #include <xbt/log.h>
@@ -104,7 +104,8 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
         if (next == Calendar::kNever &&
             (!lookahead.activities_running() || lookahead.clock() >= horizon - Lookahead::kTolerance))
           break;
-        // Wait for SimGrid: until the next event, host change or execution start, or an item's end, if sooner.
+        // Wait for SimGrid: until the next event, host change or execution start, or an item's end, if
+        // sooner.
         const Hours until = std::min({next, lookahead.next_sync_point(), work.next_start(), horizon});
         const double timeout = until * kSecondsPerHour - sg4::Engine::get_clock();
         if (timeout > 0) work.wait(timeout);
@@ -137,6 +138,10 @@ EngineReport run_replication(const Scenario& scenario, int replication, EventSin
   }
   model.report_copies_in_flight();  // counts every copy; throws if conservation fails
   report.logical_events = model.counters().logical_events;
+  report.pre_history_journeys = model.counters().pre_history_journeys;
+  report.pre_history_copies = model.counters().pre_history_copies;
+  report.pre_history_copies_lost = model.counters().pre_history_lost;
+  report.pre_history_by_pathway = model.pathway_pre_history();
   report.end_time = scenario.experiment.horizon;
   return report;
 }

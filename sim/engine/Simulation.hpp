@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <vector>
 
 #include "recorder/Events.hpp"
 #include "scenario/Scenario.hpp"
@@ -30,6 +31,12 @@ struct EngineReport {
   std::uint64_t logical_events = 0;  // journey, step and availability events handled
   std::uint64_t actor_wakeups = 0;   // SimGrid actor wake-ups (the cost driver)
   Hours end_time = 0;
+  // The pre-history (experiment.pre_history; engine/README.md): journeys started before 0, and the copies
+  // made before 0, settled available or lost.
+  std::uint64_t pre_history_journeys = 0;
+  std::uint64_t pre_history_copies = 0;
+  std::uint64_t pre_history_copies_lost = 0;
+  std::vector<Hours> pre_history_by_pathway;  // hours each pathway ran before 0, in scenario order
 };
 
 // Throws std::runtime_error if the simulation fails (an actor error, a deadlock).

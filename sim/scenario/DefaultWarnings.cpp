@@ -59,6 +59,14 @@ std::vector<Diagnostic> silent_default_warnings(const json& doc, const SourceMap
            "set a warm-up long enough for queues and histories to fill, e.g. \"warm_up\": \"14 d\"");
     if (!e.contains("horizon"))
       warn("/experiment", "no \"horizon\": the run lasts 365 days", "state the horizon");
+    const bool people = object_at(doc, "population") && doc["population"].contains("places");
+    if (people && !e.contains("pre_history"))
+      warn("/experiment",
+           "no \"pre_history\": the run starts with nobody mid-pathway and every history empty, so needs "
+           "early "
+           "in the run find nothing from before it",
+           "set a pre-history at least as long as the longest recency window, e.g. \"pre_history\": \"365 "
+           "d\"");
   }
   return warnings;
 }

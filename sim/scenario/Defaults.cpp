@@ -115,6 +115,7 @@ void fill_defaults(json& doc, const std::vector<std::string>& design_order) {
     json& e = doc["experiment"];
     put(e, "horizon", "365 d");
     put(e, "warm_up", "0 d");
+    put(e, "pre_history", "0 d");
     put(e, "replications", 10);
     put(e, "seed", 1);
     put(e, "event_log", false);

@@ -70,6 +70,15 @@ int FlowRule::specificity() const {
   return n;
 }
 
+const Transition& State::transition_for(double u) const {
+  double running = 0;
+  for (const Transition& tr : transitions) {
+    running += tr.probability;
+    if (u < running) return tr;
+  }
+  return transitions.back();
+}
+
 int Pathway::state_index(const std::string& state_name) const {
   for (std::size_t i = 0; i < states.size(); ++i)
     if (states[i].name == state_name) return static_cast<int>(i);

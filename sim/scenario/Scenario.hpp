@@ -123,9 +123,9 @@ struct Infrastructure {
 
 struct System {
   std::string name;
-  std::string kind;                          // epr, gp_system, social_care_system, integration_engine, hub, spine, ...
-  std::optional<double> capacity_per_hour;   // items per hour per server; none = not a bottleneck
-  int servers = 1;                           // items served at once, each at capacity_per_hour (>= 1)
+  std::string kind;  // epr, gp_system, social_care_system, integration_engine, hub, spine, ...
+  std::optional<double> capacity_per_hour;  // items per hour per server; none = not a bottleneck
+  int servers = 1;                          // items served at once, each at capacity_per_hour (>= 1)
   std::string access_profile;               // how clinicians look at records held here
   Availability availability;
 };
@@ -231,7 +231,7 @@ struct DocumentCreation {
 
 struct Need {
   std::string document;
-  std::optional<OrgType> from;  // only documents created at this type of organisation
+  std::optional<OrgType> from;      // only documents created at this type of organisation
   Hours within = Calendar::kNever;  // recency window: only documents created at most this long ago (>= 0)
 };
 
@@ -250,16 +250,20 @@ struct State {
   std::vector<DocumentCreation> creates;
   std::vector<Need> needs;
   std::vector<Transition> transitions;  // probabilities sum to 1 unless terminal
+  // The transition a uniform draw u in (0, 1) picks: the first whose cumulative probability exceeds u, the
+  // last when rounding leaves the sum short of u. Needs at least one transition.
+  const Transition& transition_for(double u) const;
 };
 
 struct Pathway {
   std::string name;
-  double rate_per_1000_per_hour = 0;       // arrivals per 1,000 population per hour (mean over a week)
+  double rate_per_1000_per_hour = 0;  // arrivals per 1,000 population per hour (mean over a week)
   // Language version 2: the rate per 1,000 people of each age band of Population::age_bands, in that
   // order (a band the pathway does not name has 0). Empty: every band at rate_per_1000_per_hour.
   std::vector<double> rate_per_1000_per_hour_by_band;
   double rate_for_band(std::size_t band) const {
-    return rate_per_1000_per_hour_by_band.empty() ? rate_per_1000_per_hour : rate_per_1000_per_hour_by_band[band];
+    return rate_per_1000_per_hour_by_band.empty() ? rate_per_1000_per_hour
+                                                  : rate_per_1000_per_hour_by_band[band];
   }
   std::array<double, 7> weekly_profile{};  // relative weights Mon..Sun (mean 1)
   std::array<double, 24> daily_profile{};  // relative weights by hour of day (mean 1)
@@ -304,6 +308,11 @@ struct AdaptiveReplications {
 struct Experiment {
   Hours horizon = 24 * 365;
   Hours warm_up = 0;
+  // Simulated before time 0 (>= 0): journeys only, so that the run starts with people mid-pathway and
+  // histories of the recent past (engine/README.md, "Pre-history"). 0: the run starts from an empty world.
+  // "auto": each pathway's own length, long enough that at most 1% of its steady-state journeys are missing.
+  Hours pre_history = 0;
+  bool pre_history_auto = false;
   bool warm_up_auto = false;  // "warm_up": "auto": the runner chooses it by MSER-5 (warm_up stays 0 here)
   int replications = 10;
   std::optional<AdaptiveReplications> adaptive;
@@ -325,7 +334,7 @@ struct PlaceService {
 struct Place {
   std::string name;
   std::int64_t people = 0;
-  std::vector<double> age_shares;                 // by Population::age_bands, in that order
+  std::vector<double> age_shares;                      // by Population::age_bands, in that order
   std::array<std::vector<PlaceService>, 5> served_by;  // by OrgType
 };
 

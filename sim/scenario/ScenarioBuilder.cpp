@@ -207,6 +207,10 @@ std::vector<Organisation> organisations(const json& name_and_org) {
 Experiment experiment(const json& e, const std::vector<Design>& designs) {
   Experiment out;
   if (e.contains("horizon")) out.horizon = hours(e["horizon"]);
+  if (e.contains("pre_history") && e["pre_history"] == "auto")
+    out.pre_history_auto = true;  // chosen per pathway by the engine
+  else if (e.contains("pre_history"))
+    out.pre_history = hours(e["pre_history"]);
   if (e.contains("warm_up") && e["warm_up"] == "auto")
     out.warm_up_auto = true;  // measured from 0 until the runner has chosen the truncation
   else if (e.contains("warm_up"))

@@ -414,6 +414,15 @@ class Checker {
              "the horizon (" + format_duration(horizon) + ") exceeds the limit of " +
                  format_duration(kMaxHorizonHours),
              "simulate a shorter period; results per year are reported as rates");
+    if (has(e, "pre_history") && !(e["pre_history"].is_string() && e["pre_history"] == "auto")) {
+      const double pre_history =
+          r_.duration("/experiment/pre_history", e["pre_history"], 0, false, "the pre-history").value_or(-1);
+      if (pre_history > kMaxHorizonHours)
+        r_.add("/experiment/pre_history",
+               "the pre-history (" + format_duration(pre_history) + ") exceeds the limit of " +
+                   format_duration(kMaxHorizonHours),
+               "a pre-history as long as the longest recency window or pathway is enough");
+    }
     if (horizon > 0 && warm_up >= horizon)
       r_.add("/experiment/warm_up", "the warm-up (" + format_duration(warm_up) +
                                         ") must be shorter than the horizon (" + format_duration(horizon) +

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "EngineTestSupport.hpp"
+#include "PeopleTestScenarios.hpp"
 #include "engine/People.hpp"
 
 namespace recordflow::testing {
@@ -17,18 +18,6 @@ namespace {
 
 using engine::People;
 using engine::PersonIndex;
-
-Place place(const std::string& name, std::int64_t people, std::vector<double> age) {
-  Place p;
-  p.name = name;
-  p.people = people;
-  p.age_shares = std::move(age);
-  return p;
-}
-
-void serve(Place& p, OrgType type, std::vector<PlaceService> services) {
-  p.served_by[static_cast<std::size_t>(type)] = std::move(services);
-}
 
 // Two places, two hospitals, a GP template of two practices (weights 1 and 3), bands young and old.
 Scenario two_places() {
@@ -109,19 +98,6 @@ TEST(People, APlaceDecidesEachPersonsOrganisationsByItsShares) {
   EXPECT_TRUE(within_four_sd(gp2, south_people, 0.75)) << gp2 << " of " << south_people;
 }
 
-// The base scenario with one place of `people` residents in one age band, served by its hospital and GP.
-Scenario one_place(std::int64_t people) {
-  Scenario sc = base_scenario();
-  sc.people.people_persist = true;
-  sc.people.age_bands = {"all"};
-  Place home = place("home", people, {1.0});
-  serve(home, OrgType::acute, {{"hospital", 1.0}});
-  serve(home, OrgType::primary, {{"gp", 1.0}});
-  sc.people.places = {home};
-  sc.population = people;
-  return sc;
-}
-
 // n arrivals among N equally likely people: the number of distinct people has mean N(1 - (1 - 1/N)^n)
 // and the occupancy variance.
 TEST(People, RepeatArrivalsFindTheSamePersonAsOccupancyPredicts) {
@@ -135,24 +111,6 @@ TEST(People, RepeatArrivalsFindTheSamePersonAsOccupancyPredicts) {
   const double variance = N * (N - 1) * q2 + N * q1 - N * N * q11;
   EXPECT_LE(std::abs(static_cast<double>(people.size()) - mean), 4 * std::sqrt(variance))
       << people.size() << " distinct against " << mean;
-}
-
-// One resident: every arrival is the same person. Pathway "admission" writes discharge summaries to the
-// GP and ends; pathway "gp_visit" needs one and creates nothing. A need can only find a document of
-// another pathway through the person's history, and what it finds is decided by the copies' times.
-Scenario one_resident(Hours within) {
-  Scenario sc = one_place(1);
-  Pathway& admission = sc.pathways[0];
-  admission.rate_per_1000_per_hour = 1000.0 / 72;  // one admission in three days
-  admission.states[0].transitions = {Transition{"end", 1.0, Distribution::fixed(0)}};
-  Pathway visit = admission;
-  visit.name = "gp_visit";
-  visit.rate_per_1000_per_hour = 1000.0 / 12;
-  visit.start = "gp_visit";
-  visit.states[1].needs[0].within = within;
-  sc.pathways.push_back(visit);
-  sc.experiment.horizon = 24 * 60;
-  return sc;
 }
 
 struct Expected {

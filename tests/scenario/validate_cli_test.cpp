@@ -1,7 +1,7 @@
 // `recordflow validate` and `recordflow schema` as a user runs them: exit codes, stdout and stderr.
 #include <gtest/gtest.h>
-#include <unistd.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -91,6 +91,20 @@ TEST(ValidateCommand, WarnsWhenTheBuiltInAccessProfileApplies) {
   EXPECT_EQ(r.err.find("/systems/gp_system"), std::string::npos) << r.err;
 }
 
+// A scenario of people without a pre-history starts from an empty world: a warning, silenced by giving one.
+TEST(ValidateCommand, WarnsWhenPeopleStartWithoutAPreHistory) {
+  const std::string people = shell_quote(test::fixture("people_by_place.json"));
+  CommandRun r = run("validate " + people);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("people_by_place.json: /experiment: no \"pre_history\""), std::string::npos) << r.err;
+  r = run("validate " + people + " --set /experiment/pre_history='\"30 d\"'");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err.find("pre_history"), std::string::npos) << r.err;
+  r = run("validate " + shell_quote(test::fixture("minimal.json")));
+  EXPECT_EQ(r.err.find("pre_history"), std::string::npos) << "version 1: every arrival a new person\n"
+                                                          << r.err;
+}
+
 TEST(ValidateCommand, ListsUncertainInputsAndRejectsABadOneWithItsPath) {
   const std::string demo = shell_quote(test::source_dir() / "scenarios/demo.json");
   CommandRun r = run("validate " + demo);
@@ -99,13 +113,13 @@ TEST(ValidateCommand, ListsUncertainInputsAndRejectsABadOneWithItsPath) {
   EXPECT_NE(r.out.find("/access_profiles/in_context/look_probability ~ triangular(0.6, 0.8, 0.95) [looking]"),
             std::string::npos)
       << r.out;
-  r = run("validate " + demo +
-          " --set '/uncertainty/~1access_profiles~1portal~1look_probability/max=1.5'");
+  r = run("validate " + demo + " --set '/uncertainty/~1access_profiles~1portal~1look_probability/max=1.5'");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_TRUE(r.out.empty()) << r.out;
-  EXPECT_NE(r.err.find("/uncertainty/~1access_profiles~1portal~1look_probability: a probability or share must "
-                       "stay in [0, 1]"),
-            std::string::npos)
+  EXPECT_NE(
+      r.err.find("/uncertainty/~1access_profiles~1portal~1look_probability: a probability or share must "
+                 "stay in [0, 1]"),
+      std::string::npos)
       << r.err;
 }
 
