@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: one replication of one design, timed and measured from the outside, for the demo, a tenth
-# of the region and the whole region. Prints wall time, peak memory (max RSS), logical events per
+# of the region and the whole region (as episodes and as people). Prints wall time, peak memory (max RSS),
+# logical events per
 # second and copies (document-destination pairs) per second. Usage:
 #   tools/bench.sh [BUILD_DIR] [--quick]      (--quick: demo and a tenth of the region only)
 # Then, where perf works, the share of CPU samples inside SimGrid for the tenth of the region.
@@ -19,8 +20,11 @@ trap 'rm -rf "$work"' EXIT
 cases=(
   "demo|scenarios/demo.json||"
   "region/10|scenarios/region.json||--set /population=180000"
+  "people/10|scenarios/region_people.json||--set /population/places/north/people=54000 --set /population/places/south/people=45000 --set /population/places/east/people=45000 --set /population/places/west/people=36000"
 )
-[ "$quick" -eq 1 ] || cases+=("region|scenarios/region.json||")
+# The region-year replications the 60 s and 2 GiB bounds apply to: episodes (version 1) and people from a
+# steady state (version 2, with its pre-history).
+[ "$quick" -eq 1 ] || cases+=("region|scenarios/region.json||" "people|scenarios/region_people.json||")
 
 printf '%-12s %-18s %10s %10s %14s %12s %12s\n' case design wall_s peak_MiB events_per_s copies copies_per_s
 for c in "${cases[@]}"; do

@@ -75,8 +75,8 @@ void Model::advance(Index copy, Hours t) {
       }
       case StepKind::staff_task: {
         const Index org = step.at == Side::source ? c.source : c.destination;
-        const double u = c.rng.uniform01();
-        const Hours duration = step.duration.sample(c.rng);
+        const double u = stream_of(c).uniform01();
+        const Hours duration = step.duration.sample(stream_of(c));
         if (u < step.abandon_probability) {
           lose(copy, "abandoned", t);
           return;
@@ -94,10 +94,10 @@ void Model::advance(Index copy, Hours t) {
         return;
       }
       case StepKind::transit: {
-        const double u_loss = c.rng.uniform01();
-        const Hours latency = step.latency.sample(c.rng);
-        const double u_misdirected = c.rng.uniform01();
-        const Hours extra = step.misdirection_delay.sample(c.rng);
+        const double u_loss = stream_of(c).uniform01();
+        const Hours latency = step.latency.sample(stream_of(c));
+        const double u_misdirected = stream_of(c).uniform01();
+        const Hours extra = step.misdirection_delay.sample(stream_of(c));
         if (u_loss < step.loss_probability) {
           lose(copy, "transit_loss", t);
           return;
@@ -184,7 +184,7 @@ void Model::pass_system(Index copy, Index system, Hours t) {
   for (std::size_t w = 0; w < s.timeline.silent.size(); ++w) {
     const SilentWindow& win = s.timeline.silent[w];
     if (win.start <= t && t < win.detect) {
-      if (c.rng.uniform01() < win.share) {
+      if (stream_of(c).uniform01() < win.share) {
         move(copy, CopyState::withheld);
         s.withheld[w].push_back(copy);
         return;
@@ -251,6 +251,26 @@ void Model::on_batch_run(Index copy, Hours t) {
   c.waiting_system = kNone;
   ++c.step;
   advance(copy, t);
+}
+
+void Model::move(Index copy, CopyState to) {
+  Copy& c = copies_[copy];
+  copy_states_.move(c.state, to);
+  if ((to == CopyState::available || to == CopyState::lost || to == CopyState::query) && c.stream != kNone) {
+    free_streams_.push_back(c.stream);
+    c.stream = kNone;
+  }
+}
+
+Index Model::acquire_stream(const RandomStream& rng) {
+  if (free_streams_.empty()) {
+    copy_streams_.push_back(rng);
+    return static_cast<Index>(copy_streams_.size() - 1);
+  }
+  const Index slot = free_streams_.back();
+  free_streams_.pop_back();
+  copy_streams_[slot] = rng;
+  return slot;
 }
 
 void Model::make_available(Index copy, Index place, Hours t) {

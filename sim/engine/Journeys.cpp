@@ -190,7 +190,6 @@ void Model::on_create_document(Index slot, Hours t) {
     copy.destination = destination;
     copy.channel = channel;
     copy.created = t;
-    copy.rng = rng;
     copy.paper = false;
     copy.human_key = pc.sequence * 16 + static_cast<std::uint32_t>(j);
     copies_.push_back(copy);
@@ -198,9 +197,10 @@ void Model::on_create_document(Index slot, Hours t) {
     people_[patients_[pc.patient].person].history.push_back(index);
     if (t < 0) {  // the pre-history: settled at once, told to nobody
       ++counters_.pre_history_copies;
-      settle_copy(index, unsent);
+      settle_copy(index, rng, unsent);
       continue;
     }
+    copies_[index].stream = acquire_stream(rng);
     ++counters_.copies_created;
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
                          channels_[channel].name, downtime, t, pc.event});

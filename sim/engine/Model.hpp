@@ -62,7 +62,9 @@ struct Copy {
   std::uint32_t human_key = 0;  // creation number x 16 + destination index: keys its `human` sub-stream
   Hours created = 0;
   Hours step_start = 0;
-  RandomStream rng{0, 0, "unset"};
+  // Its random stream while it may still draw: a slot of Model::copy_streams_, released when it reaches a
+  // state that draws no more (available, lost, query); kNone after.
+  Index stream = kNone;
 };
 
 // Copy::human flags.
@@ -251,7 +253,7 @@ class Model {
   void schedule_pre_arrival(Index pathway, Hours after);
   // A journey event: on the run's agenda, or before 0 on the pre-history's (or run ahead).
   void schedule(Hours t, EventKind kind, Index a);
-  void settle_copy(Index copy, bool unsent);
+  void settle_copy(Index copy, RandomStream rng, bool unsent);
   void schedule_encounter(Index patient, int state, Hours t);
   void on_encounter_start(Index patient, Hours t);
   void on_encounter_end(Index patient, Hours t);
@@ -269,7 +271,9 @@ class Model {
   void on_batch_run(Index copy, Hours t);
   void make_available(Index copy, Index place, Hours t);
   void lose(Index copy, const char* reason, Hours t);
-  void move(Index copy, CopyState to) { copy_states_.move(copies_[copy].state, to); }
+  void move(Index copy, CopyState to);  // through CopyStates; releases the stream of a copy that is done
+  RandomStream& stream_of(const Copy& c) { return copy_streams_[c.stream]; }
+  Index acquire_stream(const RandomStream& rng);
   void step_done(const Copy& c, const ResolvedStep& rs, Index org, Hours start, Hours end);
   // StaffPools.cpp
   void enqueue_task(Index pool, Task task, Hours t);
@@ -366,7 +370,9 @@ class Model {
 
   People people_;
   ChunkedVector<Patient> patients_;
-  ChunkedVector<Copy> copies_;  // millions in a region-year: never moved on growth
+  ChunkedVector<Copy> copies_;              // millions in a region-year: never moved on growth
+  std::vector<RandomStream> copy_streams_;  // streams of the copies still drawing (thousands), reused
+  std::vector<Index> free_streams_;
   std::vector<PendingCreation> creations_;
   std::vector<Index> free_creations_;
   std::uint64_t task_sequence_ = 0;

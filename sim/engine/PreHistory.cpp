@@ -136,7 +136,7 @@ void Model::run_journey_ahead() {
 }
 
 // The fate of a copy made before 0, drawn from its own stream in the order its steps would draw.
-void Model::settle_copy(Index copy, bool unsent) {
+void Model::settle_copy(Index copy, RandomStream rng, bool unsent) {
   Copy& c = copies_[copy];
   const ChannelInfo& ch = channels_[c.channel];
   const auto settle = [&](CopyState to, Index place) {
@@ -160,8 +160,8 @@ void Model::settle_copy(Index copy, bool unsent) {
         settle(CopyState::available, resolve_system(rs, c));
         return;
       case StepKind::staff_task: {
-        const double u = c.rng.uniform01();
-        step.duration.sample(c.rng);
+        const double u = rng.uniform01();
+        step.duration.sample(rng);
         if (u < step.abandon_probability) {
           settle(CopyState::lost, kNone);
           return;
@@ -169,10 +169,10 @@ void Model::settle_copy(Index copy, bool unsent) {
         break;
       }
       case StepKind::transit: {
-        const double u_loss = c.rng.uniform01();
-        step.latency.sample(c.rng);
-        const double u_misdirected = c.rng.uniform01();
-        step.misdirection_delay.sample(c.rng);
+        const double u_loss = rng.uniform01();
+        step.latency.sample(rng);
+        const double u_misdirected = rng.uniform01();
+        step.misdirection_delay.sample(rng);
         if (u_loss < step.loss_probability ||
             u_misdirected < step.misdirection_probability * step.misdirection_lost_share) {
           settle(CopyState::lost, kNone);

@@ -219,6 +219,8 @@ TEST(People, DesignsSharePersonsAndEncounters) {
 TEST(People, APersonCostsWhatTheEngineReadmeSays) {
   EXPECT_LE(sizeof(engine::Person), 64u);
   EXPECT_EQ(sizeof(engine::Person::history[0]), 4u);
+  EXPECT_LE(sizeof(engine::Copy), 72u) << "a copy keeps no random stream once it draws no more";
+  EXPECT_LE(sizeof(engine::Patient), 80u);
 }
 
 }  // namespace
