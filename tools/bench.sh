@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark: one replication of one design, timed and measured from the outside, for the demo, a tenth
 # of the region and the whole region (as episodes and as people). Prints wall time, peak memory (max RSS),
-# logical events per
-# second and copies (document-destination pairs) per second. Usage:
+# logical events per second and copies (document-destination pairs) per second. Usage:
 #   tools/bench.sh [BUILD_DIR] [--quick]      (--quick: demo and a tenth of the region only)
 # Then, where perf works, the share of CPU samples inside SimGrid for the tenth of the region.
 set -euo pipefail
