@@ -88,14 +88,16 @@ Hours Model::auto_pre_history(Index pathway, Hours reach) const {
 void Model::run_pre_history() {
   const Experiment& e = scenario_.experiment;
   if (!e.pre_history_auto && !(e.pre_history > 0)) return;
-  const Hours reach = history_reach();
+  // Version 1 (a new person per arrival): a history is one journey's, so every document of the pre-history
+  // is kept and "auto" needs only the journeys' own length.
+  const Hours reach = people_.persist() ? history_reach() : 0.0;
   pre_history_ = 0;
   for (Index p = 0; p < scenario_.pathways.size(); ++p) {
     pathway_pre_history_.push_back(e.pre_history_auto ? auto_pre_history(p, reach) : e.pre_history);
     pre_history_ = std::max(pre_history_, pathway_pre_history_.back());
   }
   if (!(pre_history_ > 0)) return;
-  documents_from_ = -reach;
+  documents_from_ = people_.persist() ? -reach : -Calendar::kNever;
   pre_agenda_ = std::make_unique<Agenda>(pre_history_);
   const auto rep = static_cast<std::uint64_t>(replication_);
   for (const Pathway& p : scenario_.pathways) {

@@ -134,5 +134,27 @@ TEST(PreHistory, SettlesCopiesByTheirNeverSentAndLossDraws) {
   }
 }
 
+// "auto": every admission journey lasts exactly 26.25 h (24 h ward, 2 h to the GP visit, 15 min visit), so
+// its length is 26.25 h; with people, never less than the history reach (a 36 h window less no warm-up).
+TEST(PreHistory, AutoRunsEachPathwayAsLongAsItsJourneysOrTheHistoryReach) {
+  auto hours = [](Scenario sc) {
+    sc.experiment.pre_history_auto = true;
+    sc.experiment.horizon = 24;
+    return run_in_child([&] {
+      CollectingSink sink;
+      const EngineReport report = simulate(sc, 0, sink, test_options());
+      std::string out;
+      for (Hours h : report.pre_history_by_pathway) out += std::to_string(h) + " ";
+      return out;
+    });
+  };
+  EXPECT_EQ(hours(base_scenario()), std::to_string(26.25) + " ") << "version 1: the journey's own length";
+  Scenario people = one_place(100);
+  people.pathways[0].states[1].needs[0].within = 36;
+  EXPECT_EQ(hours(people), std::to_string(36.0) + " ") << "version 2: the history reach";
+  people.experiment.warm_up = 20;
+  EXPECT_EQ(hours(people), std::to_string(26.25) + " ") << "the warm-up shortens the reach to 16 h";
+}
+
 }  // namespace
 }  // namespace recordflow::testing
