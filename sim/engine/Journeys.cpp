@@ -81,18 +81,7 @@ void Model::start_journey(Index pathway, Hours t, RandomStream& arrival_stream,
   if (people_.persist()) {
     patient.person = people_.arrive(pathway, arrival_stream);
   } else {  // version 1: a new person, their organisations drawn from the patient's own stream
-    std::uint32_t orgs[5] = {kNone, kNone, kNone, kNone, kNone};
-    for (int type = 0; type < 5; ++type) {
-      const double u = patient.rng.uniform01();
-      const auto& cumulative = org_weights_by_type_[type];
-      for (std::size_t i = 0; i < cumulative.size(); ++i) {
-        if (u < cumulative[i]) {
-          orgs[type] = orgs_by_type_[type][i];
-          break;
-        }
-      }
-    }
-    patient.person = people_.add(patient.id, orgs);
+    patient.person = people_.add(patient.id, patient.rng);
   }
   const auto index = static_cast<Index>(patients_.size());
   patients_.push_back(std::move(patient));

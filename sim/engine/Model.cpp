@@ -16,10 +16,6 @@ const Design& find_design(const Scenario& scenario) {
   throw std::runtime_error("engine: design '" + scenario.design + "' is not in the scenario");
 }
 
-int type_index(OrgType type) {
-  return static_cast<int>(type);
-}
-
 }  // namespace
 
 Index OrgInfo::pool(const std::string& name) const {
@@ -172,18 +168,7 @@ void Model::index_organisations() {
       info.chasing.push_back(OrgInfo::ChaseRule{doc->second, pool, &chase});
     }
     info.back_entry_rng = RandomStream(seed_, rep, "org/" + org.name + "/back_entry");
-    orgs_by_type_[type_index(org.type)].push_back(org_index);
     orgs_.push_back(std::move(info));
-  }
-  for (int type = 0; type < 5; ++type) {
-    double total = 0;
-    for (Index o : orgs_by_type_[type]) total += std::max(0.0, orgs_[o].org->weight);
-    double running = 0;
-    for (Index o : orgs_by_type_[type]) {
-      running += std::max(0.0, orgs_[o].org->weight);
-      org_weights_by_type_[type].push_back(total > 0 ? running / total : 1.0);
-    }
-    if (!org_weights_by_type_[type].empty()) org_weights_by_type_[type].back() = 1.0;
   }
 }
 

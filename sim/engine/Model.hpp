@@ -325,8 +325,6 @@ class Model {
   std::vector<SystemInfo> systems_;
   std::unordered_map<std::string, Index> system_by_name_;
   std::vector<OrgInfo> orgs_;
-  std::vector<Index> orgs_by_type_[5];
-  std::vector<double> org_weights_by_type_[5];  // cumulative shares
   std::vector<PoolInfo> pools_;
   std::vector<ChannelInfo> channels_;
   std::unordered_map<std::string, Index> channel_by_name_;

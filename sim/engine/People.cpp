@@ -41,12 +41,32 @@ std::vector<std::pair<double, std::uint32_t>> place_services(const std::vector<P
   return out;
 }
 
+// Version 1: every organisation of the type, by weight (all on the first when no weight is positive).
+std::vector<std::pair<double, std::uint32_t>> weighted_services(const std::vector<Organisation>& orgs,
+                                                                OrgType type) {
+  std::vector<std::pair<double, std::uint32_t>> out;
+  double total = 0;
+  for (const Organisation& o : orgs)
+    if (o.type == type) total += std::max(0.0, o.weight);
+  double running = 0;
+  for (std::uint32_t o = 0; o < orgs.size(); ++o) {
+    if (orgs[o].type != type) continue;
+    running += std::max(0.0, orgs[o].weight);
+    out.emplace_back(total > 0 ? running / total : 1.0, o);
+  }
+  if (!out.empty()) out.back().first = 1.0;
+  return out;
+}
+
 }  // namespace
 
 People::People(const Scenario& scenario, int replication)
     : persist_(scenario.people.people_persist),
       person_root_(scenario.experiment.seed, static_cast<std::uint64_t>(replication), "person") {
-  if (!persist_) return;
+  if (!persist_) {  // one pseudo-place: the whole scenario
+    for (OrgType type : kAllOrgTypes) services_.push_back(weighted_services(scenario.organisations, type));
+    return;
+  }
   const Population& population = scenario.people;
   std::uint64_t first = 0;
   for (std::uint32_t p = 0; p < population.places.size(); ++p) {
@@ -106,27 +126,32 @@ PersonIndex People::create(std::uint64_t number, const Cell& cell) {
   person.place = cell.place;
   person.band = cell.band;
   RandomStream rng = person_root_.substream(number);
+  draw_organisations(person, cell.place, rng);
+  const auto index = static_cast<PersonIndex>(persons_.size());
+  persons_.push_back(std::move(person));
+  return index;
+}
+
+PersonIndex People::add(std::uint64_t number, RandomStream& rng) {
+  Person person;
+  person.number = number;
+  draw_organisations(person, 0, rng);
+  const auto index = static_cast<PersonIndex>(persons_.size());
+  persons_.push_back(std::move(person));
+  return index;
+}
+
+// One draw per organisation type, in type order, whether or not the type has an organisation.
+void People::draw_organisations(Person& person, std::uint32_t place, RandomStream& rng) const {
   for (std::size_t type = 0; type < 5; ++type) {
     const double u = rng.uniform01();
-    for (const auto& [limit, org] : services_[cell.place * 5 + type]) {
+    for (const auto& [limit, org] : services_[place * 5 + type]) {
       if (u < limit) {
         person.orgs[type] = org;
         break;
       }
     }
   }
-  const auto index = static_cast<PersonIndex>(persons_.size());
-  persons_.push_back(std::move(person));
-  return index;
-}
-
-PersonIndex People::add(std::uint64_t number, const std::uint32_t (&orgs)[5]) {
-  Person person;
-  person.number = number;
-  std::copy(std::begin(orgs), std::end(orgs), std::begin(person.orgs));
-  const auto index = static_cast<PersonIndex>(persons_.size());
-  persons_.push_back(std::move(person));
-  return index;
 }
 
 }  // namespace recordflow::engine

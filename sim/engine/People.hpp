@@ -43,8 +43,8 @@ class People {
   double arrival_rate(std::size_t pathway) const { return pathway_rate_[pathway]; }
   // Version 2: the person an arrival of `pathway` is, drawn from the arrival stream (two draws).
   PersonIndex arrive(std::size_t pathway, RandomStream& arrival_stream);
-  // Version 1: a new person with the given organisations.
-  PersonIndex add(std::uint64_t number, const std::uint32_t (&orgs)[5]);
+  // Version 1: a new person, one organisation of each type drawn by weight from `rng` (five draws).
+  PersonIndex add(std::uint64_t number, RandomStream& rng);
 
   Person& operator[](PersonIndex i) { return persons_[i]; }
   const Person& operator[](PersonIndex i) const { return persons_[i]; }
@@ -58,6 +58,7 @@ class People {
     std::uint64_t count = 0;
   };
   PersonIndex create(std::uint64_t number, const Cell& cell);
+  void draw_organisations(Person& person, std::uint32_t place, RandomStream& rng) const;
 
   bool persist_ = false;
   RandomStream person_root_;
@@ -65,7 +66,7 @@ class People {
   std::vector<std::vector<double>> cumulative_;  // per pathway, per cell: cumulative share of its rate
   std::vector<double> pathway_rate_;             // per pathway, arrivals per hour
   std::vector<std::vector<std::pair<double, std::uint32_t>>>
-      services_;                   // (place, type) -> cumulative share, org
+      services_;                   // (place, type) -> cumulative share, org (version 1: one place)
   std::vector<PersonIndex> slot_;  // person number -> index, or ~0U
   ChunkedVector<Person> persons_;
 };

@@ -11,6 +11,7 @@
 
 #include "EngineTestSupport.hpp"
 #include "PeopleTestScenarios.hpp"
+#include "engine/Model.hpp"
 #include "engine/People.hpp"
 
 namespace recordflow::testing {
