@@ -256,21 +256,8 @@ void Model::on_batch_run(Index copy, Hours t) {
 void Model::move(Index copy, CopyState to) {
   Copy& c = copies_[copy];
   copy_states_.move(c.state, to);
-  if ((to == CopyState::available || to == CopyState::lost || to == CopyState::query) && c.stream != kNone) {
-    free_streams_.push_back(c.stream);
-    c.stream = kNone;
-  }
-}
-
-Index Model::acquire_stream(const RandomStream& rng) {
-  if (free_streams_.empty()) {
-    copy_streams_.push_back(rng);
-    return static_cast<Index>(copy_streams_.size() - 1);
-  }
-  const Index slot = free_streams_.back();
-  free_streams_.pop_back();
-  copy_streams_[slot] = rng;
-  return slot;
+  if (to == CopyState::available || to == CopyState::lost || to == CopyState::query)
+    copy_streams_.release(c.stream);
 }
 
 void Model::make_available(Index copy, Index place, Hours t) {

@@ -183,13 +183,13 @@ void Model::on_create_document(Index slot, Hours t) {
     copy.human_key = pc.sequence * 16 + static_cast<std::uint32_t>(j);
     copies_.push_back(copy);
     copy_states_.create();
-    people_[patients_[pc.patient].person].history.push_back(index);
+    people_[patients_[pc.patient].person].history.push_back(HistoryEntry{index, destination, document});
     if (t < 0) {  // the pre-history: settled at once, told to nobody
       ++counters_.pre_history_copies;
       settle_copy(index, rng, unsent);
       continue;
     }
-    copies_[index].stream = acquire_stream(rng);
+    copies_[index].stream = copy_streams_.acquire(rng);
     ++counters_.copies_created;
     sink_.on(CopyCreated{copy.id, patient_id, document_names_[document], source.org, orgs_[destination].org,
                          channels_[channel].name, downtime, t, pc.event});

@@ -21,6 +21,7 @@
 #include "engine/CopyStates.hpp"
 #include "engine/Lookahead.hpp"
 #include "engine/People.hpp"
+#include "engine/StreamSlots.hpp"
 #include "recorder/Events.hpp"
 #include "scenario/Scenario.hpp"
 
@@ -64,7 +65,7 @@ struct Copy {
   Hours step_start = 0;
   // Its random stream while it may still draw: a slot of Model::copy_streams_, released when it reaches a
   // state that draws no more (available, lost, query); kNone after.
-  Index stream = kNone;
+  Index stream = StreamSlots::kNoSlot;
 };
 
 // Copy::human flags.
@@ -273,7 +274,6 @@ class Model {
   void lose(Index copy, const char* reason, Hours t);
   void move(Index copy, CopyState to);  // through CopyStates; releases the stream of a copy that is done
   RandomStream& stream_of(const Copy& c) { return copy_streams_[c.stream]; }
-  Index acquire_stream(const RandomStream& rng);
   void step_done(const Copy& c, const ResolvedStep& rs, Index org, Hours start, Hours end);
   // StaffPools.cpp
   void enqueue_task(Index pool, Task task, Hours t);
@@ -368,9 +368,8 @@ class Model {
 
   People people_;
   ChunkedVector<Patient> patients_;
-  ChunkedVector<Copy> copies_;              // millions in a region-year: never moved on growth
-  std::vector<RandomStream> copy_streams_;  // streams of the copies still drawing (thousands), reused
-  std::vector<Index> free_streams_;
+  ChunkedVector<Copy> copies_;  // millions in a region-year: never moved on growth
+  StreamSlots copy_streams_;    // of the copies still drawing
   std::vector<PendingCreation> creations_;
   std::vector<Index> free_creations_;
   std::uint64_t task_sequence_ = 0;

@@ -78,14 +78,16 @@ void Model::mark_read(Index copy, Hours t) {
 // The person's newest copy (from their whole history, within the need's recency window) to `org` of the
 // document (from that type of organisation), or kNone; with `readable_only`, the newest readable one other
 // than `except`, and where it is readable. A history is in creation order (copies are made in time order,
-// those of the pre-history first), so the search runs from the newest entry and stops at the window.
+// those of the pre-history first), so the search runs from the newest entry and stops at the first match
+// outside the window.
 Index Model::newest_copy(const Person& person, Index org, Index document, const Need& need, Hours t,
                          Index except, bool readable_only, Index* place) const {
   for (auto it = person.history.rbegin(); it != person.history.rend(); ++it) {
-    const Index ci = *it;
+    if (it->destination != org || it->document != document) continue;
+    const Index ci = it->copy;
     const Copy& c = copies_[ci];
     if (t - c.created > need.within) break;  // this one and every older one are outside the window
-    if (ci == except || c.destination != org || c.document != document) continue;
+    if (ci == except) continue;
     if (need.from && orgs_[c.source].org->type != *need.from) continue;
     Index at = kNone;
     if (readable_only && !readable(c, at)) continue;

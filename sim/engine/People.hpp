@@ -10,7 +10,7 @@
 // organisation type) and found again at later ones. Person numbers run 0 .. population-1, place by place
 // in declaration order, age bands in order within a place. Version 1: every arrival is a new person
 // (Model::on_arrival draws their organisations from the patient's own stream, as before people existed).
-// Memory: 4 bytes per resident (the slot table) plus sizeof(Person) and 4 bytes per history entry for
+// Memory: 4 bytes per resident (the slot table) plus sizeof(Person) and 12 bytes per history entry for
 // each person who has arrived.
 #pragma once
 
@@ -25,12 +25,20 @@ namespace recordflow::engine {
 
 using PersonIndex = std::uint32_t;
 
+// One copy in a person's history, with what a need filters on first, so that a search touches a copy only
+// when its document type and destination match.
+struct HistoryEntry {
+  std::uint32_t copy = 0;
+  std::uint32_t destination = 0;  // organisation index
+  std::uint32_t document = 0;     // document type index
+};
+
 struct Person {
   std::uint64_t number = 0;   // version 2: 0 .. population-1; version 1: the patient id
   std::uint32_t place = ~0U;  // index into Population::places (version 2)
   std::uint32_t band = ~0U;   // index into Population::age_bands (version 2)
   std::uint32_t orgs[5] = {~0U, ~0U, ~0U, ~0U, ~0U};  // organisation index by OrgType (~0U: none)
-  std::vector<std::uint32_t> history;                 // copy indices, in creation order
+  std::vector<HistoryEntry> history;                  // every copy about them, in creation order
 };
 
 class People {

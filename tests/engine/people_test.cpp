@@ -219,7 +219,7 @@ TEST(People, DesignsSharePersonsAndEncounters) {
 // The engine README states the memory per person and per history entry; this keeps the statement true.
 TEST(People, APersonCostsWhatTheEngineReadmeSays) {
   EXPECT_LE(sizeof(engine::Person), 64u);
-  EXPECT_EQ(sizeof(engine::Person::history[0]), 4u);
+  EXPECT_EQ(sizeof(engine::Person::history[0]), 12u);
   EXPECT_LE(sizeof(engine::Copy), 72u) << "a copy keeps no random stream once it draws no more";
   EXPECT_LE(sizeof(engine::Patient), 80u);
 }
