@@ -25,6 +25,32 @@ Hours next_batch_run(const Step& step, Hours t) {
 
 }  // namespace
 
+// A staff task draws (abandon, duration); a transit (loss, latency, misdirection, its extra delay); other
+// steps draw nothing here. Always every draw, in this order, used or not.
+StepDraw draw_step(const Step& step, RandomStream& rng) {
+  StepDraw d;
+  if (step.kind == StepKind::staff_task) {
+    const double u = rng.uniform01();
+    d.time = std::max(0.0, step.duration.sample(rng));
+    if (u < step.abandon_probability) d.lost = "abandoned";
+  } else if (step.kind == StepKind::transit) {
+    const double u_loss = rng.uniform01();
+    const Hours latency = step.latency.sample(rng);
+    const double u_misdirected = rng.uniform01();
+    const Hours extra = step.misdirection_delay.sample(rng);
+    // Misdirected: never returned (lost) for the first `misdirection_lost_share` of the misdirected draws,
+    // else returned and re-sent after the extra delay. One draw decides both.
+    // A copy lost in transit is not misdirected as well.
+    d.misdirected = !(u_loss < step.loss_probability) && u_misdirected < step.misdirection_probability;
+    if (u_loss < step.loss_probability)
+      d.lost = "transit_loss";
+    else if (d.misdirected && u_misdirected < step.misdirection_probability * step.misdirection_lost_share)
+      d.lost = "misdirected";
+    d.time = std::max(0.0, latency) + (d.misdirected ? extra : 0.0);
+  }
+  return d;
+}
+
 void Model::start_pipeline(Index copy, Hours t) {
   Copy& c = copies_[copy];
   const ChannelInfo& ch = channels_[c.channel];
@@ -75,10 +101,9 @@ void Model::advance(Index copy, Hours t) {
       }
       case StepKind::staff_task: {
         const Index org = step.at == Side::source ? c.source : c.destination;
-        const double u = stream_of(c).uniform01();
-        const Hours duration = step.duration.sample(stream_of(c));
-        if (u < step.abandon_probability) {
-          lose(copy, "abandoned", t);
+        const StepDraw d = draw_step(step, stream_of(c));
+        if (d.lost != nullptr) {
+          lose(copy, d.lost, t);
           return;
         }
         const Index pool = orgs_[org].pool(step.pool);
@@ -89,31 +114,20 @@ void Model::advance(Index copy, Hours t) {
         Task task;
         task.priority = step.priority;
         task.ref = copy;
-        task.duration = std::max(0.0, duration);
+        task.duration = d.time;
         enqueue_task(pool, task, t);
         return;
       }
       case StepKind::transit: {
-        const double u_loss = stream_of(c).uniform01();
-        const Hours latency = step.latency.sample(stream_of(c));
-        const double u_misdirected = stream_of(c).uniform01();
-        const Hours extra = step.misdirection_delay.sample(stream_of(c));
-        if (u_loss < step.loss_probability) {
-          lose(copy, "transit_loss", t);
+        const StepDraw d = draw_step(step, stream_of(c));
+        if (d.lost != nullptr) {
+          if (d.misdirected) sink_.on(CopyHandled{c.id, Handling::misdirected_lost, t});
+          lose(copy, d.lost, t);
           return;
         }
-        // Misdirected: never returned (lost) for the first `misdirection_lost_share` of the misdirected
-        // draws, else returned and re-sent after the extra delay. One draw decides both.
-        const bool misdirected = u_misdirected < step.misdirection_probability;
-        if (misdirected && u_misdirected < step.misdirection_probability * step.misdirection_lost_share) {
-          sink_.on(CopyHandled{c.id, Handling::misdirected_lost, t});
-          lose(copy, "misdirected", t);
-          return;
-        }
-        if (misdirected) sink_.on(CopyHandled{c.id, Handling::misdirected, t});
-        const Hours d = std::max(0.0, latency) + (misdirected ? extra : 0.0);
+        if (d.misdirected) sink_.on(CopyHandled{c.id, Handling::misdirected, t});
         move(copy, CopyState::in_transfer);
-        agenda_.push(t + d, TieClass::work, EventKind::step_resume, copy);
+        agenda_.push(t + d.time, TieClass::work, EventKind::step_resume, copy);
         return;
       }
       case StepKind::system: {

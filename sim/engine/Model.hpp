@@ -37,6 +37,16 @@ struct ResolvedStep {
   const std::string* resource = nullptr;  // for StepDone
 };
 
+// What a staff task or transit step draws for one copy (Channels.cpp): its time (task duration, or transit
+// latency plus any misdirection delay), whether it is lost there and why, and whether a transit
+// misdirected it (lost or returned; never when lost in transit).
+struct StepDraw {
+  Hours time = 0;
+  const char* lost = nullptr;  // "abandoned", "transit_loss", "misdirected"; nullptr: not lost
+  bool misdirected = false;
+};
+StepDraw draw_step(const Step& step, RandomStream& rng);
+
 struct ChannelInfo {
   const Channel* channel = nullptr;
   const std::string* name = nullptr;

@@ -161,27 +161,13 @@ void Model::settle_copy(Index copy, RandomStream rng, bool unsent) {
       case StepKind::publish:
         settle(CopyState::available, resolve_system(rs, c));
         return;
-      case StepKind::staff_task: {
-        const double u = rng.uniform01();
-        step.duration.sample(rng);
-        if (u < step.abandon_probability) {
+      case StepKind::staff_task:
+      case StepKind::transit:
+        if (draw_step(step, rng).lost != nullptr) {
           settle(CopyState::lost, kNone);
           return;
         }
         break;
-      }
-      case StepKind::transit: {
-        const double u_loss = rng.uniform01();
-        step.latency.sample(rng);
-        const double u_misdirected = rng.uniform01();
-        step.misdirection_delay.sample(rng);
-        if (u_loss < step.loss_probability ||
-            u_misdirected < step.misdirection_probability * step.misdirection_lost_share) {
-          settle(CopyState::lost, kNone);
-          return;
-        }
-        break;
-      }
       default:
         break;  // systems, batches, queries: no loss without an outage
     }
