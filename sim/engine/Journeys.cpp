@@ -143,7 +143,9 @@ void Model::draw_creations(Index patient, const State& state, bool at_end, Hours
       slot = static_cast<Index>(creations_.size());
       creations_.emplace_back();
     }
-    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, sequence, t};
+    const auto k = static_cast<std::size_t>(&cr - state.creates.data());
+    const Index document = state_documents_[p.pathway][static_cast<std::size_t>(p.state)].creates[k];
+    creations_[slot] = PendingCreation{patient, p.encounter_org, &cr, document, sequence, t};
     schedule(t + delay, EventKind::create_document, slot);
   }
 }
@@ -151,10 +153,9 @@ void Model::draw_creations(Index patient, const State& state, bool at_end, Hours
 void Model::on_create_document(Index slot, Hours t) {
   const PendingCreation pc = creations_[slot];
   free_creations_.push_back(slot);
-  auto doc_it = document_by_name_.find(pc.creation->document);
-  if (doc_it == document_by_name_.end())
+  if (pc.document == kNone)
     throw std::runtime_error("engine: unknown document type '" + pc.creation->document + "'");
-  const Index document = doc_it->second;
+  const Index document = pc.document;
   const OrgInfo& source = orgs_[pc.source];
   const bool source_down = !systems_[source.system].up;
   if (source_down && source.back_entry_pool != kNone)

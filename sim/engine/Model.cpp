@@ -66,6 +66,18 @@ void Model::index_scenario() {
     document_versioned_.push_back(dt.versioned);
     document_types_.push_back(&dt);
   }
+  auto document_index = [this](const std::string& name) {
+    auto it = document_by_name_.find(name);
+    return it == document_by_name_.end() ? kNone : it->second;
+  };
+  for (const Pathway& pathway : scenario_.pathways) {
+    auto& states = state_documents_.emplace_back();
+    for (const State& state : pathway.states) {
+      StateDocuments& docs = states.emplace_back();
+      for (const DocumentCreation& cr : state.creates) docs.creates.push_back(document_index(cr.document));
+      for (const Need& need : state.needs) docs.needs.push_back(document_index(need.document));
+    }
+  }
   for (const auto& [name, sys] : scenario_.systems) {
     SystemInfo info;
     info.system = &sys;

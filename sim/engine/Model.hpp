@@ -163,6 +163,7 @@ struct PendingCreation {
   Index patient = 0;
   Index source = 0;
   const DocumentCreation* creation = nullptr;
+  Index document = 0;          // the creation's document type (kNone: not declared)
   std::uint32_t sequence = 0;  // the patient's creation number (keys the copies' streams)
   Hours event = 0;             // the clinical event the document records (encounter start or end)
 };
@@ -340,6 +341,13 @@ class Model {
   std::unordered_map<std::string, Index> channel_by_name_;
   std::vector<const std::string*> document_names_;
   std::unordered_map<std::string, Index> document_by_name_;
+  // The document type (kNone when undeclared) of each creation and need of each pathway state, looked up
+  // once: [pathway][state] -> one index per entry of State::creates and of State::needs.
+  struct StateDocuments {
+    std::vector<Index> creates;
+    std::vector<Index> needs;
+  };
+  std::vector<std::vector<StateDocuments>> state_documents_;
   std::vector<bool> document_versioned_;
   std::vector<const DocumentType*> document_types_;
   // (document, source, destination) -> index into mixes_ (kNone: the design routes the flow nowhere).

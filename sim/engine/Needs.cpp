@@ -119,6 +119,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
   looks.org = p.encounter_org;
   looks.where = orgs_[looks.org].org;
   looks.rng = clinician_root_.substream(p.id).substream(p.encounters);
+  const std::vector<Index>& documents = state_documents_[p.pathway][static_cast<std::size_t>(p.state)].needs;
   for (std::size_t n = 0; n < state.needs.size(); ++n) {
     const Need& need = state.needs[n];
     NeedEvaluated ev;
@@ -126,13 +127,12 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
     ev.encounter_type = &state.encounter_type;
     ev.organisation = looks.where;
     ev.time = t;
-    auto doc_it = document_by_name_.find(need.document);
-    if (doc_it == document_by_name_.end()) {
+    const Index document = documents[n];
+    if (document == kNone) {
       ev.document = &need.document;
       sink_.on(ev);
       continue;
     }
-    const Index document = doc_it->second;
     ev.document = document_names_[document];
     const Index newest = newest_copy(person, looks.org, document, need, t, kNone, false, nullptr);
     if (newest == kNone) {

@@ -2,6 +2,7 @@
 
 #include <simgrid/Exception.hpp>
 #include <simgrid/s4u.hpp>
+#include <simgrid/simix.hpp>
 
 #include <algorithm>
 #include <stdexcept>
@@ -53,12 +54,17 @@ void SystemWork::start_due(Hours now) {
   Shared& s = *shared_;
   // Request order is kept among items due at once (the model asked for them in agenda order).
   auto due = [now](const Item& item) { return item.start <= now + Lookahead::kTolerance; };
-  for (Item& item : s.waiting) {
-    if (!due(item)) continue;
-    item.exec = sg4::Exec::init()->set_flops_amount(1.0)->set_host(s.hosts[item.system]);
-    item.exec->start();
-    s.running.push_back(item);
-  }
+  if (std::none_of(s.waiting.begin(), s.waiting.end(), due)) return;
+  // Each setter and start of an s4u activity is a simcall (a switch to SimGrid's kernel and back) when
+  // called from an actor, and a plain call inside the kernel: one simcall creates and starts them all.
+  simgrid::kernel::actor::simcall_answered([&s, &due] {
+    for (Item& item : s.waiting) {
+      if (!due(item)) continue;
+      item.exec = sg4::Exec::init()->set_flops_amount(1.0)->set_host(s.hosts[item.system]);
+      item.exec->start();
+      s.running.push_back(item);
+    }
+  });
   std::erase_if(s.waiting, [](const Item& item) { return item.exec != nullptr; });
 }
 
