@@ -40,6 +40,7 @@ Model::Model(const Scenario& scenario, int replication, EventSink& sink)
   index_scenario();
   routing_boundaries_ = routing_boundaries(design_);
   route_cache_.resize(routing_boundaries_.size() + 1);
+  index_look_places();
   // Hosts change only at the instants of their profiles: the model never runs past one before SimGrid
   // has reported it.
   for (const SystemInfo& s : systems_)

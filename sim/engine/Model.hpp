@@ -168,6 +168,12 @@ struct PendingCreation {
   Hours event = 0;             // the clinical event the document records (encounter start or end)
 };
 
+// A place a clinician can open (LookPlaces.cpp): a system seen through an access profile.
+struct LookPlace {
+  Index place = kNone;
+  const AccessProfile* profile = nullptr;
+};
+
 struct ModelCounters {
   std::uint64_t logical_events = 0;
   // Copy events emitted, counted where they are emitted (the audit compares them with the census).
@@ -291,21 +297,34 @@ class Model {
   void start_tasks(Index pool, Hours t);
   void on_staff_done(Index pool, Index slot, Hours t);
   // Needs.cpp
-  struct EncounterLooks {  // the places looked at during one encounter
-    static constexpr std::size_t kPlaces = 8;
+  struct EncounterLooks {  // the places decided on during one encounter
+    static constexpr std::size_t kPlaces = 16;
     struct Place {
       Index place = kNone;
       const AccessProfile* profile = nullptr;
       bool looked = false;
+      bool held_new = false;  // held the newest copy a need asked for, not in the organisation's own record
+      Hours look_time = 0;
     };
     Index org = kNone;
     const Organisation* where = nullptr;
     RandomStream rng{0, 0, "unset"};
     Place places[kPlaces];
     std::size_t count = 0;
+    Place overflow;  // a decision beyond the list
   };
   void evaluate_needs(Index patient, const State& state, std::uint64_t encounter_id, Hours t);
   bool looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t);
+  void held_new(EncounterLooks& looks, const Copy& c, Index place);
+  Index look_place(const Copy& c, Index place) const;
+  const AccessProfile* look_profile(const Copy& c, Index place) const;  // marks the place where c is readable
+  // LookPlaces.cpp: the clinician's decision on one place (drawn once per encounter), and the places an
+  // organisation's clinicians can open, decided at every encounter with needs whatever they hold.
+  EncounterLooks::Place& decide_look(EncounterLooks& looks, Index place, const AccessProfile* profile,
+                                     Hours t);
+  void index_look_places();
+  void open_places(EncounterLooks& looks, Hours t);
+  void report_views(const EncounterLooks& looks, std::uint64_t encounter_id, Hours t);
   bool readable(const Copy& c, Index& place) const;
   NeedOutcome gap_cause(const Copy& c) const;
   void mark_read(Index copy, Hours t);
@@ -354,7 +373,8 @@ class Model {
   std::vector<Hours> routing_boundaries_;                              // where routing changes
   std::vector<std::unordered_map<std::uint64_t, Index>> route_cache_;  // per routing period
   std::unordered_map<const FlowRule*, Index> mix_by_rule_;
-  std::vector<std::vector<std::pair<double, Index>>> mixes_;  // cumulative share -> channel
+  std::vector<std::vector<std::vector<LookPlace>>> look_places_;  // [routing period][organisation]
+  std::vector<std::vector<std::pair<double, Index>>> mixes_;      // cumulative share -> channel
 
   std::vector<RandomStream> arrival_streams_;
   std::vector<std::uint64_t> arrival_counts_;

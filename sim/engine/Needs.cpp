@@ -6,20 +6,27 @@
 namespace recordflow::engine {
 
 // A place is a system seen through an access profile: the channel's own, else the system's. One look
-// decision and one look time per place and profile per encounter.
-bool Model::looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t) {
-  const SystemInfo& s = systems_[place];
-  const AccessProfile* profile = channels_[c.channel].access ? channels_[c.channel].access : s.access;
+// decision and one look time per place and profile per encounter. A query through a service (its path's
+// first system) is one view there, whatever systems it reaches; anything else is looked at where it is.
+Index Model::look_place(const Copy& c, Index place) const {
+  const ChannelInfo& ch = channels_[c.channel];
+  return ch.query && !ch.steps.front().path.empty() ? ch.steps.front().path.front() : place;
+}
+
+const AccessProfile* Model::look_profile(const Copy& c, Index place) const {
+  return channels_[c.channel].access ? channels_[c.channel].access : systems_[place].access;
+}
+
+void Model::held_new(EncounterLooks& looks, const Copy& c, Index place) {
+  place = look_place(c, place);
+  const AccessProfile* profile = look_profile(c, place);
   for (std::size_t i = 0; i < looks.count; ++i)
-    if (looks.places[i].place == place && looks.places[i].profile == profile) return looks.places[i].looked;
-  RandomStream rng = looks.rng.substream(s.name_hash);
-  const double u = rng.uniform01();
-  const Hours look_time = profile ? profile->look_time.sample(rng) : 0.0;
-  const bool looked = profile == nullptr || u < profile->look_probability;
-  if (looked && look_time > 0) sink_.on(StaffWork{looks.where, "look", look_time * 60.0, t});
-  if (looks.count < EncounterLooks::kPlaces)
-    looks.places[looks.count++] = EncounterLooks::Place{place, profile, looked};
-  return looked;
+    if (looks.places[i].place == place && looks.places[i].profile == profile) looks.places[i].held_new = true;
+}
+
+bool Model::looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t) {
+  place = look_place(c, place);
+  return decide_look(looks, place, look_profile(c, place), t).looked;
 }
 
 // Can the clinician read this copy now, and where? Every read needs the reader's own system up (the
@@ -120,6 +127,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
   looks.where = orgs_[looks.org].org;
   looks.rng = clinician_root_.substream(p.id).substream(p.encounters);
   const std::vector<Index>& documents = state_documents_[p.pathway][static_cast<std::size_t>(p.state)].needs;
+  open_places(looks, t);
   for (std::size_t n = 0; n < state.needs.size(); ++n) {
     const Need& need = state.needs[n];
     NeedEvaluated ev;
@@ -142,6 +150,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
     Index place = kNone;
     if (readable(copies_[newest], place)) {
       const bool looked = looks_at(looks, copies_[newest], place, t);
+      if (place != orgs_[looks.org].system) held_new(looks, copies_[newest], place);
       ev.outcome = looked ? NeedOutcome::seen : NeedOutcome::not_looked;
       if (looked) mark_read(newest, t);
     } else {
@@ -159,6 +168,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
     if (ev.outcome != NeedOutcome::seen && ev.outcome != NeedOutcome::stale) phone_source(looks, n, ev, t);
     sink_.on(ev);
   }
+  report_views(looks, encounter_id, t);
 }
 
 }  // namespace recordflow::engine

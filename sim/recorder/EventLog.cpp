@@ -86,25 +86,46 @@ void EventLog::write(const Line& line) {
   end_line();
 }
 
-void EventLog::write(const NeedLine& line) {
+// The keys every encounter line starts with, in order: case, activity, resource, organisation, org_type,
+// start, end.
+void EventLog::begin_encounter_line(std::uint64_t encounter_id, std::string_view activity,
+                                    std::string_view resource, std::string_view organisation,
+                                    std::string_view org_type, Hours start, Hours end) {
   char id[24];
-  const auto id_end = std::to_chars(id, id + sizeof id, line.encounter_id).ptr;
+  const auto id_end = std::to_chars(id, id + sizeof id, encounter_id).ptr;
   buffer_ += "{\"case\":\"encounter/";
   buffer_.append(id, id_end);
-  buffer_ += "\",\"activity\":\"need\",\"resource\":\"\",\"organisation\":";
-  append_string(line.organisation);
+  buffer_ += "\",\"activity\":";
+  append_string(activity);
+  buffer_ += ",\"resource\":";
+  append_string(resource);
+  buffer_ += ",\"organisation\":";
+  append_string(organisation);
   buffer_ += ",\"org_type\":";
-  append_string(line.org_type);
+  append_string(org_type);
   buffer_ += ",\"start\":";
-  append_number(line.time);
+  append_number(start);
   buffer_ += ",\"end\":";
-  append_number(line.time);
+  append_number(end);
+}
+
+void EventLog::write(const NeedLine& line) {
+  begin_encounter_line(line.encounter_id, "need", "", line.organisation, line.org_type, line.time, line.time);
   buffer_ += ",\"document\":";
   append_string(line.document);
   buffer_ += ",\"encounter_type\":";
   append_string(line.encounter_type);
   buffer_ += ",\"outcome\":";
   append_string(line.outcome);
+  end_line();
+}
+
+void EventLog::write(const ViewLine& line) {
+  begin_encounter_line(line.encounter_id, "view", line.place, line.organisation, line.org_type, line.start,
+                       line.end);
+  buffer_ += ",\"view\":";
+  append_string(line.view);
+  buffer_ += line.held_new ? ",\"held_new\":true" : ",\"held_new\":false";
   end_line();
 }
 

@@ -3,7 +3,10 @@
 //    "start": <hours>, "end": <hours>, "document": ..., "destination": ...}
 // and, for each information need at or after the warm-up, one line with "case": "encounter/<id>",
 // "activity": "need", "resource": "", the encounter's organisation and org_type, "start" = "end" = its
-// time, the needed "document", then "encounter_type" and "outcome" (seen, no_document or a gap cause).
+// time, the needed "document", then "encounter_type" and "outcome" (seen, no_document or a gap cause);
+// and, for each place opened at such an encounter, one line with the same "case", "activity": "view",
+// "resource": the system opened, "start" = the encounter's time, "end" = start + the time spent opening
+// it, then "view" (local_record or the access profile) and "held_new" (true or false).
 // Lines are buffered in memory and written to "<path>.tmp"; commit() flushes, syncs and renames it to
 // <path>, so <path> is either absent or complete. A log never committed (an exception, a failed run)
 // removes its temporary file when destroyed. Write errors are remembered and reported by commit().
@@ -42,6 +45,17 @@ class EventLog {
     std::string_view outcome;
   };
 
+  struct ViewLine {
+    std::uint64_t encounter_id = 0;
+    std::string_view place;
+    std::string_view organisation;
+    std::string_view org_type;
+    Hours start = 0;
+    Hours end = 0;
+    std::string_view view;
+    bool held_new = false;
+  };
+
   // Opens the temporary file; throws std::runtime_error when it cannot be created.
   explicit EventLog(std::string path);
   ~EventLog();
@@ -50,11 +64,14 @@ class EventLog {
 
   void write(const Line& line);
   void write(const NeedLine& line);
+  void write(const ViewLine& line);
   // Makes the log visible at its path; throws std::runtime_error (and removes the temporary file) on failure.
   void commit();
   std::uint64_t lines() const { return lines_; }
 
  private:
+  void begin_encounter_line(std::uint64_t encounter_id, std::string_view activity, std::string_view resource,
+                            std::string_view organisation, std::string_view org_type, Hours start, Hours end);
   void end_line();
   void flush_buffer();
   void fail();  // remembers the first error

@@ -83,6 +83,22 @@ struct NeedEvaluated {
   Hours time = 0;
 };
 
+// One place a clinician could open at an encounter with information needs (their own record, a shared
+// record's portal or in-context view, a query): opened or not, whatever it holds. Emitted after the
+// encounter's NeedEvaluated events, one per place; opening costs `minutes` (also a StaffWork "look").
+struct RecordViewed {
+  std::uint64_t encounter_id = 0;
+  const Organisation* organisation = nullptr;  // where the encounter happens
+  const std::string* place = nullptr;          // the system opened (or not)
+  const char* view = "";  // "local_record" for the organisation's own record, else the access profile's name
+  bool opened = false;
+  // It held the newest copy of a document one of the encounter's needs asked for, readable there and not
+  // in the organisation's own record (whether or not it was opened).
+  bool held_new = false;
+  double minutes = 0;  // time spent opening it (0 when not opened)
+  Hours time = 0;
+};
+
 struct SystemState {  // a system's availability changed
   const std::string* system = nullptr;
   bool up = true;
@@ -152,7 +168,8 @@ class EventSink {
   virtual void on(const QueueLength&) = 0;
   virtual void on(const ItemProcessed&) = 0;
   virtual void on(const BackEntered&) = 0;
-  virtual void on(const CopyHandled&) {}  // sinks that do not count the human failure modes ignore it
+  virtual void on(const CopyHandled&) {}   // sinks that do not count the human failure modes ignore it
+  virtual void on(const RecordViewed&) {}  // sinks that do not count record views ignore them
 };
 
 }  // namespace recordflow

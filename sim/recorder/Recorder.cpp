@@ -19,6 +19,7 @@
 #include "recorder/StaffLedger.hpp"
 #include "recorder/StaffQueueLedger.hpp"
 #include "recorder/SystemLedger.hpp"
+#include "recorder/ViewLedger.hpp"
 
 namespace recordflow {
 
@@ -37,7 +38,8 @@ struct Recorder::State {
         systems(s, warm_up),
         outages(s),
         staff_queues(s),
-        handling(s) {
+        handling(s),
+        views(s, warm_up) {
     for (const Organisation& org : s.organisations) back_entry_rows[org_type_slot(org.type)] = true;
     if (!options.event_log_path.empty()) log = std::make_unique<EventLog>(options.event_log_path);
   }
@@ -57,6 +59,7 @@ struct Recorder::State {
   OutageLedger outages;
   StaffQueueLedger staff_queues;
   HandlingLedger handling;
+  ViewLedger views;
   std::array<std::uint64_t, kOrgTypeSlots> back_entered{};
   std::array<bool, kOrgTypeSlots> back_entry_rows{};  // org types that report copies_back_entered
   std::unique_ptr<EventLog> log;
@@ -157,6 +160,24 @@ void Recorder::on(const NeedEvaluated& event) {
   s.log->write(line);
 }
 
+void Recorder::on(const RecordViewed& event) {
+  ++state_->events;
+  State& s = *state_;
+  s.views.view(event);
+  if (!s.log || !event.opened || event.time < s.warm_up) return;
+  const OrgIndex::Entry& entry = s.orgs.entry(s.orgs.intern(event.organisation));
+  EventLog::ViewLine line;
+  line.encounter_id = event.encounter_id;
+  if (event.place != nullptr) line.place = *event.place;
+  line.organisation = entry.name;
+  line.org_type = org_type_name(entry.type_slot);
+  line.start = event.time;
+  line.end = event.time + event.minutes / 60.0;
+  line.view = event.view;
+  line.held_new = event.held_new;
+  s.log->write(line);
+}
+
 void Recorder::on(const SystemState& event) {
   ++state_->events;
   state_->systems.state(event);
@@ -214,6 +235,7 @@ ReplicationResult Recorder::finish(Hours end_time) {
   s.outages.report(result, end_time);
   s.staff_queues.report(result, end_time, days);
   s.handling.report(result);
+  s.views.report(result, measured_hours);
   for (int slot = 0; slot < kOrgTypeSlots; ++slot) {
     if (!s.back_entry_rows[slot]) continue;
     result.add("copies_back_entered", {{"org_type", org_type_name(slot)}},

@@ -32,6 +32,7 @@ class Recorder : public EventSink {
   void on(const ItemProcessed&) override;
   void on(const BackEntered&) override;
   void on(const CopyHandled&) override;
+  void on(const RecordViewed&) override;
 
   // Closes the books at `end_time` (the horizon): copies neither available nor lost are in flight.
   ReplicationResult finish(Hours end_time);

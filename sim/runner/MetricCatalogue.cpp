@@ -47,6 +47,16 @@ constexpr MetricInfo kCatalogue[] = {
     {"encounters_with_gap", "encounters with a gap (count)", "count", Better::lower, false},
     {"phone_calls", "phone calls", "count", Better::lower, false},
     {"gaps_resolved_by_phone", "gaps resolved by phone", "count", Better::neither, false},
+    // Record views, by {view}.
+    {"record_views_offered", "places offered at encounters with needs", "count", Better::neither, false},
+    {"record_views", "record views", "count", Better::neither, false},
+    {"record_view_minutes", "time spent opening records", "minutes", Better::lower, false},
+    {"record_views_per_resident_month", "record views per resident per month", "views_per_resident_month",
+     Better::neither, false},
+    {"share_encounters_opened", "encounters at which the place was opened", "share", Better::neither, false},
+    {"share_encounters_held_new", "encounters at which the place held what the local record lacked", "share",
+     Better::neither, false},
+    {"share_views_with_new", "views that found what the local record lacked", "share", Better::neither, false},
     // Human failure modes (also by {document}).
     {"copies_never_sent", "copies never sent", "count", Better::lower, false},
     {"copies_misdirected", "copies misdirected", "count", Better::lower, false},

@@ -48,6 +48,15 @@ const FlowRule* route_by_type(const Design& design, const std::string& document,
   });
 }
 
+bool rule_reaches(const FlowRule& rule, const Organisation& destination) {
+  return (!rule.to || *rule.to == destination.type) && names_match(rule.to_orgs, destination);
+}
+
+bool rule_connects(const FlowRule& rule, const Organisation& source, const Organisation& destination) {
+  return rule_reaches(rule, destination) && (!rule.from || *rule.from == source.type) &&
+         names_match(rule.from_orgs, source);
+}
+
 std::vector<Hours> routing_boundaries(const Design& design) {
   std::vector<Hours> times;
   for (const auto& rule : design.rules)

@@ -19,6 +19,12 @@ const FlowRule* route(const Design& design, const std::string& document, const O
 const FlowRule* route_by_type(const Design& design, const std::string& document, OrgType source,
                               OrgType destination, Hours at = 0);
 
+// Whether `rule` can carry some document from `source` to `destination` (document and time aside; a more
+// specific rule may still take those flows): used to list the places a clinician can open.
+bool rule_connects(const FlowRule& rule, const Organisation& source, const Organisation& destination);
+// Whether `rule` can carry some document to `destination` from some organisation.
+bool rule_reaches(const FlowRule& rule, const Organisation& destination);
+
 // The times (> 0, sorted, distinct) at which some rule of the design starts or stops applying: routing is
 // constant between consecutive boundaries.
 std::vector<Hours> routing_boundaries(const Design& design);

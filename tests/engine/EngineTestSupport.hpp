@@ -17,7 +17,6 @@
 
 namespace recordflow::testing {
 
-
 class CollectingSink : public EventSink {
  public:
   std::vector<CopyCreated> created;
@@ -32,6 +31,7 @@ class CollectingSink : public EventSink {
   std::vector<ItemProcessed> processed;
   std::vector<BackEntered> back_entered;
   std::vector<CopyHandled> handled;
+  std::vector<RecordViewed> views;
   std::uint64_t digest = 0xcbf29ce484222325ULL;
   Hours last_time = 0;
   bool time_order_ok = true;
@@ -79,6 +79,10 @@ class CollectingSink : public EventSink {
   void on(const CopyHandled& e) override {
     handled.push_back(e);
     mix(12, e.copy_id, static_cast<std::uint64_t>(e.what), e.time, to_string(e.what));
+  }
+  void on(const RecordViewed& e) override {
+    views.push_back(e);
+    mix(13, e.encounter_id, (e.opened ? 1u : 0u) | (e.held_new ? 2u : 0u), e.time, *e.place);
   }
   void on(const BackEntered& e) override {
     back_entered.push_back(e);
