@@ -57,6 +57,13 @@ METRICS = {
     "backlogs_not_cleared": ("Backlogs not cleared by the horizon", "count", True),
     "downtime_hours": ("Downtime", "hours", True),
     "copies_back_entered": ("Paper records keyed in after downtime", "count", True),
+    "record_views": ("Record views (places opened at encounters)", "count", None),
+    "record_views_offered": ("Places offered at encounters with needs", "count", None),
+    "record_view_minutes": ("Time spent opening records", "minutes", True),
+    "share_encounters_opened": ("Encounters at which the place was opened", "share", None),
+    "share_encounters_held_new": ("Encounters at which the place held what the local record lacked", "share",
+                                  None),
+    "share_views_with_new": ("Views that found what the local record lacked", "share", None),
 }
 COUNT_UNITS = {"phone_calls": "calls in the measured period", "gaps": "gaps in the measured period",
                "copies_lost": "copies in the measured period"}
