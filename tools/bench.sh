@@ -3,7 +3,10 @@
 # of the region and the whole region (as episodes and as people). Prints wall time, peak memory (max RSS),
 # logical events per second and copies (document-destination pairs) per second. Usage:
 #   tools/bench.sh [BUILD_DIR] [--quick]      (--quick: demo and a tenth of the region only)
-# Then, where perf works, the share of CPU samples inside SimGrid for the tenth of the region.
+# Then, where perf works, the share of CPU samples inside SimGrid for the tenth of the region; and, where
+# valgrind is installed, the instructions of one replication of region_people at a thirtieth of its
+# population (callgrind: the same count for the same binary and inputs however busy the machine is, so two
+# builds can be compared on a shared machine whose wall-clock times vary by a fifth between runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${1:-build}"
@@ -59,4 +62,16 @@ if command -v perf >/dev/null 2>&1 && perf stat -e task-clock true >/dev/null 2>
   perf report -q -i "$work/perf.data" --sort dso --stdio 2>/dev/null | awk 'NF >= 2 && $1 ~ /%$/ {print "  " $1, $2}' | head -6
 else
   echo "(perf not available: no breakdown of time inside SimGrid)"
+fi
+
+if command -v valgrind >/dev/null 2>&1; then
+  thirtieth="--set /population/places/north/people=18000 --set /population/places/south/people=15000"
+  thirtieth+=" --set /population/places/east/people=15000 --set /population/places/west/people=12000"
+  # shellcheck disable=SC2086
+  instructions="$(valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" "$bin" _replicate \
+    --scenario scenarios/region_people.json --design mixed_economy --replication 0 $thirtieth \
+    --out "$work/instructions.json" 2>&1 >/dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')"
+  echo "instructions, people/30 (mixed_economy, callgrind): ${instructions:-unknown}"
+else
+  echo "(valgrind not available: no instruction count)"
 fi
