@@ -180,6 +180,7 @@ void Model::on_create_document(Index slot, Hours t) {
     copy.destination = destination;
     copy.channel = channel;
     copy.created = t;
+    copy.event_lag = static_cast<float>(std::max(0.0, t - pc.event));
     copy.paper = false;
     copy.human_key = pc.sequence * 16 + static_cast<std::uint32_t>(j);
     copies_.push_back(copy);

@@ -76,6 +76,9 @@ struct Copy {
   // Its random stream while it may still draw: a slot of Model::copy_streams_, released when it reaches a
   // state that draws no more (available, lost, query); kNone after.
   Index stream = StreamSlots::kNoSlot;
+  // Hours from the clinical event it records (encounter start or end) to its creation (>= 0; the float
+  // fits the struct's padding): recency windows count from the event.
+  float event_lag = 0;
 };
 
 // Copy::human flags.

@@ -93,7 +93,10 @@ Index Model::newest_copy(const Person& person, Index org, Index document, const 
     if (it->destination != org || it->document != document) continue;
     const Index ci = it->copy;
     const Copy& c = copies_[ci];
-    if (t - c.created > need.within) break;  // this one and every older one are outside the window
+    // Windows count from the clinical event, which is never after the creation: a copy created outside
+    // the window, and every older one, recorded an event outside it too.
+    if (t - c.created > need.within) break;
+    if (t - (c.created - c.event_lag) > need.within) continue;
     if (ci == except) continue;
     if (need.from && orgs_[c.source].org->type != *need.from) continue;
     Index at = kNone;

@@ -1,6 +1,8 @@
 // What the clinician does at a need: looks (or not), finds an older version (stale), phones the source.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 #include "EngineTestSupport.hpp"
 
 namespace recordflow::testing {
@@ -63,6 +65,29 @@ TEST(EngineClinician, OlderVersionSeenIsStale) {
       EXPECT_LT(n.time, 72.5);
       EXPECT_FALSE(n.phoned);
     }
+  }
+}
+
+TEST(EngineClinician, RecencyWindowsCountFromTheClinicalEvent) {
+  // The summary is written 1 h after discharge and the GP visit is 2 h after discharge: a window of 1.5 h
+  // holds the writing but not the discharge, so no need finds it; a window of 2.5 h holds both.
+  for (const Hours within : {1.5, 2.5}) {
+    Scenario sc = base_scenario();
+    sc.pathways[0].states[1].needs[0].within = within;
+    CollectingSink sink;
+    const std::string out = run_in_child([&sc, &sink] {
+      simulate(sc, 0, sink, test_options());
+      std::size_t found = 0;
+      for (const auto& n : sink.needs) found += n.outcome != NeedOutcome::no_document;
+      return std::to_string(sink.needs.size()) + " " + std::to_string(found);
+    });
+    std::size_t needs = 0, found = 0;
+    std::sscanf(out.c_str(), "%zu %zu", &needs, &found);
+    ASSERT_GT(needs, 200u) << out;
+    if (within < 2)
+      EXPECT_EQ(found, 0u) << "a window shorter than the time since discharge finds nothing";
+    else
+      EXPECT_EQ(found, needs) << "every summary written before the visit is within 2.5 h of its discharge";
   }
 }
 
