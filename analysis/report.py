@@ -29,6 +29,7 @@ import method_figures  # noqa: E402
 import provenance  # noqa: E402
 import robustness_summary  # noqa: E402
 import stress_des  # noqa: E402
+import views_table  # noqa: E402
 
 FIGURE_CAPTIONS = {
     "gap_rate_by_design": "Share of information needs (for which a document existed) where the clinician did not "
@@ -388,7 +389,8 @@ def build_html(res, pngs, skipped, method_pngs=()) -> str:
              f"{E(intervals.METHOD)}. Only documents created and needs arising after the warm-up count. "
              "Times are simulated hours.</p>",
              "<h2>The run</h2>", facts_table(res), "<h3>Provenance</h3>", provenance_table(res),
-             "<h2>Summary by design</h2>", headline_table(res), cause_table(res)]
+             "<h2>Summary by design</h2>", headline_table(res), cause_table(res),
+             views_table.views_table(res, cell_interval)]
     base = res.baseline or "the baseline"
     parts += [f"<h2>Differences from {E(base)}</h2>", comparisons_section(res)]
     parts.append("<h2>Figures</h2>")

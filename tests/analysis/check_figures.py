@@ -223,8 +223,33 @@ def _check_report(analysis, results, rep_dir, expect, label, stems_png, figures_
             for name in expect:
                 if name not in stems_png:
                     fail(f"[{label}] expected figure {name}.png was not written")
+    if report.is_file():
+        check_views_table(results, report.read_text(encoding="utf-8"), label)
     print(f"[{label}] checked {len(stems_png or ())} figures and report.html")
     return stems_png, figures_stderr + p.stderr
+
+
+def check_views_table(results, html_text, label):
+    """The record views table shows, for each place other than the local record that a design opened,
+    the share of encounters at which it was opened, as the results' summary holds it."""
+    try:
+        summary = json.loads(pathlib.Path(results).read_text(encoding="utf-8")).get("summary", [])
+    except (OSError, ValueError):
+        return
+    rows = [r for r in summary if r.get("metric") == "share_encounters_opened"
+            and set(r.get("dims", {})) == {"view"} and r["dims"]["view"] != "local_record"
+            and isinstance(r.get("mean"), (int, float)) and r["mean"] > 0]
+    if not rows:
+        return
+    start = html_text.find("<h3>Record views")
+    if start < 0:
+        fail(f"[{label}] report.html has no record views table although a shared place was opened")
+        return
+    table = html_text[start:html_text.find("</table>", start)]
+    for r in rows:
+        shown = f"{r['mean'] * 100:.1f} %"
+        if r["dims"]["view"] not in table or shown not in table:
+            fail(f"[{label}] record views table lacks {r['design']} {r['dims']['view']} opened at {shown}")
 
 
 def bad_inputs(analysis, out):
