@@ -200,14 +200,16 @@ void Model::on_create_document(Index slot, Hours t) {
   }
 }
 
+std::size_t Model::routing_period(Hours t) const {
+  return static_cast<std::size_t>(
+      std::upper_bound(routing_boundaries_.begin(), routing_boundaries_.end(), t) -
+      routing_boundaries_.begin());
+}
+
 Index Model::choose_channel(Index document, Index source, Index destination, Hours t, RandomStream& rng) {
   const double u = rng.uniform01();  // always drawn, so the copy's later draws align across designs
   const std::uint64_t key = (std::uint64_t{document} << 48) | (std::uint64_t{source} << 24) | destination;
-  // Routing is constant between rule boundaries: one cache per routing period.
-  const auto period =
-      static_cast<std::size_t>(std::upper_bound(routing_boundaries_.begin(), routing_boundaries_.end(), t) -
-                               routing_boundaries_.begin());
-  auto& cache = route_cache_[period];
+  auto& cache = route_cache_[routing_period(t)];  // one cache per routing period
   auto it = cache.find(key);
   if (it == cache.end()) {
     const FlowRule* rule =

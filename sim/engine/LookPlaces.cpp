@@ -95,10 +95,8 @@ void Model::index_look_places() {
 }
 
 void Model::open_places(EncounterLooks& looks, Hours t) {
-  const auto period =
-      static_cast<std::size_t>(std::upper_bound(routing_boundaries_.begin(), routing_boundaries_.end(), t) -
-                               routing_boundaries_.begin());
-  for (const LookPlace& p : look_places_[period][looks.org]) decide_look(looks, p.place, p.profile, t);
+  for (const LookPlace& p : look_places_[routing_period(t)][looks.org])
+    decide_look(looks, p.place, p.profile, t);
 }
 
 void Model::report_views(const EncounterLooks& looks, std::uint64_t encounter_id, Hours t) {

@@ -281,6 +281,7 @@ class Model {
   void draw_creations(Index patient, const State& state, bool at_end, Hours t);
   void on_create_document(Index slot, Hours t);
   Index choose_channel(Index document, Index source, Index destination, Hours t, RandomStream& rng);
+  std::size_t routing_period(Hours t) const;  // routing is constant between the design's rule boundaries
   // Channels.cpp: the steps of a copy.
   void start_pipeline(Index copy, Hours t);
   void advance(Index copy, Hours t);
@@ -317,10 +318,10 @@ class Model {
     Place overflow;  // a decision beyond the list
   };
   void evaluate_needs(Index patient, const State& state, std::uint64_t encounter_id, Hours t);
-  bool looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t);
-  void held_new(EncounterLooks& looks, const Copy& c, Index place);
+  // The clinician's decision on the place where `c` is readable at `place` (Needs.cpp).
+  EncounterLooks::Place& look_at(EncounterLooks& looks, const Copy& c, Index place, Hours t);
   Index look_place(const Copy& c, Index place) const;
-  const AccessProfile* look_profile(const Copy& c, Index place) const;  // marks the place where c is readable
+  const AccessProfile* look_profile(const Copy& c, Index place) const;
   // LookPlaces.cpp: the clinician's decision on one place (drawn once per encounter), and the places an
   // organisation's clinicians can open, decided at every encounter with needs whatever they hold.
   EncounterLooks::Place& decide_look(EncounterLooks& looks, Index place, const AccessProfile* profile,

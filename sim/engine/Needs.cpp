@@ -17,16 +17,9 @@ const AccessProfile* Model::look_profile(const Copy& c, Index place) const {
   return channels_[c.channel].access ? channels_[c.channel].access : systems_[place].access;
 }
 
-void Model::held_new(EncounterLooks& looks, const Copy& c, Index place) {
+Model::EncounterLooks::Place& Model::look_at(EncounterLooks& looks, const Copy& c, Index place, Hours t) {
   place = look_place(c, place);
-  const AccessProfile* profile = look_profile(c, place);
-  for (std::size_t i = 0; i < looks.count; ++i)
-    if (looks.places[i].place == place && looks.places[i].profile == profile) looks.places[i].held_new = true;
-}
-
-bool Model::looks_at(EncounterLooks& looks, const Copy& c, Index place, Hours t) {
-  place = look_place(c, place);
-  return decide_look(looks, place, look_profile(c, place), t).looked;
+  return decide_look(looks, place, look_profile(c, place), t);
 }
 
 // Can the clinician read this copy now, and where? Every read needs the reader's own system up (the
@@ -152,8 +145,9 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
     }
     Index place = kNone;
     if (readable(copies_[newest], place)) {
-      const bool looked = looks_at(looks, copies_[newest], place, t);
-      if (place != orgs_[looks.org].system) held_new(looks, copies_[newest], place);
+      EncounterLooks::Place& where = look_at(looks, copies_[newest], place, t);
+      const bool looked = where.looked;
+      if (place != orgs_[looks.org].system) where.held_new = true;
       ev.outcome = looked ? NeedOutcome::seen : NeedOutcome::not_looked;
       if (looked) mark_read(newest, t);
     } else {
@@ -161,7 +155,7 @@ void Model::evaluate_needs(Index patient, const State& state, std::uint64_t enco
       if (document_versioned_[document]) {
         Index older_place = kNone;
         const Index older = newest_copy(person, looks.org, document, need, t, newest, true, &older_place);
-        if (older != kNone && looks_at(looks, copies_[older], older_place, t)) {
+        if (older != kNone && look_at(looks, copies_[older], older_place, t).looked) {
           stale = true;
           mark_read(older, t);
         }

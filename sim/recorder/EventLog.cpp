@@ -62,69 +62,70 @@ void EventLog::append_number(double value) {
   buffer_.append(text, result.ptr);
 }
 
+void EventLog::field(std::string_view key, std::string_view value) {
+  buffer_ += ",\"";
+  buffer_ += key;
+  buffer_ += "\":";
+  append_string(value);
+}
+
+void EventLog::field(std::string_view key, double value) {
+  buffer_ += ",\"";
+  buffer_ += key;
+  buffer_ += "\":";
+  append_number(value);
+}
+
+// The keys every line starts with, in order: case, activity, resource, organisation, org_type, start, end.
+void EventLog::begin_line(std::string_view case_id, std::string_view activity, std::string_view resource,
+                          std::string_view organisation, std::string_view org_type, Hours start, Hours end) {
+  buffer_ += "{\"case\":";
+  append_string(case_id);
+  field("activity", activity);
+  field("resource", resource);
+  field("organisation", organisation);
+  field("org_type", org_type);
+  field("start", start);
+  field("end", end);
+}
+
 void EventLog::write(const Line& line) {
   char id[24];
   const auto id_end = std::to_chars(id, id + sizeof id, line.copy_id).ptr;
-  buffer_ += "{\"case\":";
-  append_string(std::string_view(id, static_cast<std::size_t>(id_end - id)));
-  buffer_ += ",\"activity\":";
-  append_string(line.activity);
-  buffer_ += ",\"resource\":";
-  append_string(line.resource);
-  buffer_ += ",\"organisation\":";
-  append_string(line.organisation);
-  buffer_ += ",\"org_type\":";
-  append_string(line.org_type);
-  buffer_ += ",\"start\":";
-  append_number(line.start);
-  buffer_ += ",\"end\":";
-  append_number(line.end);
-  buffer_ += ",\"document\":";
-  append_string(line.document);
-  buffer_ += ",\"destination\":";
-  append_string(line.destination);
+  begin_line(std::string_view(id, static_cast<std::size_t>(id_end - id)), line.activity, line.resource,
+             line.organisation, line.org_type, line.start, line.end);
+  field("document", line.document);
+  field("destination", line.destination);
   end_line();
 }
 
-// The keys every encounter line starts with, in order: case, activity, resource, organisation, org_type,
-// start, end.
-void EventLog::begin_encounter_line(std::uint64_t encounter_id, std::string_view activity,
-                                    std::string_view resource, std::string_view organisation,
-                                    std::string_view org_type, Hours start, Hours end) {
-  char id[24];
-  const auto id_end = std::to_chars(id, id + sizeof id, encounter_id).ptr;
-  buffer_ += "{\"case\":\"encounter/";
-  buffer_.append(id, id_end);
-  buffer_ += "\",\"activity\":";
-  append_string(activity);
-  buffer_ += ",\"resource\":";
-  append_string(resource);
-  buffer_ += ",\"organisation\":";
-  append_string(organisation);
-  buffer_ += ",\"org_type\":";
-  append_string(org_type);
-  buffer_ += ",\"start\":";
-  append_number(start);
-  buffer_ += ",\"end\":";
-  append_number(end);
+namespace {
+
+// "encounter/<id>": the case of a need's or a view's line.
+std::string_view encounter_case(char (&text)[40], std::uint64_t encounter_id) {
+  constexpr std::string_view prefix = "encounter/";
+  prefix.copy(text, prefix.size());
+  const auto end = std::to_chars(text + prefix.size(), text + sizeof text, encounter_id).ptr;
+  return std::string_view(text, static_cast<std::size_t>(end - text));
 }
 
+}  // namespace
+
 void EventLog::write(const NeedLine& line) {
-  begin_encounter_line(line.encounter_id, "need", "", line.organisation, line.org_type, line.time, line.time);
-  buffer_ += ",\"document\":";
-  append_string(line.document);
-  buffer_ += ",\"encounter_type\":";
-  append_string(line.encounter_type);
-  buffer_ += ",\"outcome\":";
-  append_string(line.outcome);
+  char id[40];
+  begin_line(encounter_case(id, line.encounter_id), "need", "", line.organisation, line.org_type, line.time,
+             line.time);
+  field("document", line.document);
+  field("encounter_type", line.encounter_type);
+  field("outcome", line.outcome);
   end_line();
 }
 
 void EventLog::write(const ViewLine& line) {
-  begin_encounter_line(line.encounter_id, "view", line.place, line.organisation, line.org_type, line.start,
-                       line.end);
-  buffer_ += ",\"view\":";
-  append_string(line.view);
+  char id[40];
+  begin_line(encounter_case(id, line.encounter_id), "view", line.place, line.organisation, line.org_type,
+             line.start, line.end);
+  field("view", line.view);
   buffer_ += line.held_new ? ",\"held_new\":true" : ",\"held_new\":false";
   end_line();
 }

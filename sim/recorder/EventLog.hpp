@@ -70,8 +70,10 @@ class EventLog {
   std::uint64_t lines() const { return lines_; }
 
  private:
-  void begin_encounter_line(std::uint64_t encounter_id, std::string_view activity, std::string_view resource,
-                            std::string_view organisation, std::string_view org_type, Hours start, Hours end);
+  void begin_line(std::string_view case_id, std::string_view activity, std::string_view resource,
+                  std::string_view organisation, std::string_view org_type, Hours start, Hours end);
+  void field(std::string_view key, std::string_view value);  // ,"key":"value" (escaped)
+  void field(std::string_view key, double value);            // ,"key":number
   void end_line();
   void flush_buffer();
   void fail();  // remembers the first error
