@@ -27,6 +27,8 @@ enum class EventKind : std::uint8_t {
   batch_run,        // a = copy
   retry,            // a = copy (a failed system step tries again)
   chase_due,        // a = copy (its recipient chases it if it has not arrived)
+  task_forget,      // a = copy, b = its step (forgotten if it still waits there)
+  absence,          // a = pool, b = person x 2 + 1 when back, + 0 when leaving (named pools)
 };
 
 // Tie classes: lower runs first at equal times.

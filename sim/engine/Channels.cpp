@@ -111,6 +111,9 @@ void Model::advance(Index copy, Hours t) {
           throw std::runtime_error("engine: organisation '" + orgs_[org].org->name + "' has no staff pool '" +
                                    step.pool + "'");
         move(copy, CopyState::staff_waiting);
+        // Only steps that can forget draw (other channels' streams are unchanged by the option).
+        if (step.forget_probability > 0 && stream_of(c).uniform01() < step.forget_probability)
+          agenda_.push(t + step.forget_after, TieClass::work, EventKind::task_forget, copy, c.step);
         Task task;
         task.priority = step.priority;
         task.ref = copy;

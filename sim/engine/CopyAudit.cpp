@@ -30,6 +30,11 @@ CopyStates::Counts Model::copies_held() const {
       if (task.holds_copy()) ++held[at(CopyState::staff_waiting)];
     std::vector<bool> free(p.running.size(), false);
     for (Index slot : p.free_slots) free[slot] = true;
+    for (std::size_t person = 0; person < p.people.size(); ++person) {
+      for (const Task& task : p.people[person].waiting)
+        if (task.holds_copy()) ++held[at(CopyState::staff_waiting)];
+      free[person] = !p.people[person].busy;
+    }
     for (std::size_t slot = 0; slot < p.running.size(); ++slot)
       if (!free[slot] && p.running[slot].holds_copy()) ++held[at(CopyState::staff_service)];
   }

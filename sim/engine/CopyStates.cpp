@@ -65,7 +65,7 @@ bool transition_allowed(CopyState from, CopyState to) {
     case CopyState::created:
       return is_pipeline(to) || to == CopyState::waiting_source || to == CopyState::query;
     case CopyState::staff_waiting:
-      return to == CopyState::staff_service;
+      return to == CopyState::staff_service || to == CopyState::lost;  // lost: forgotten in the queue
     case CopyState::system_queue:
     case CopyState::system_service:
     case CopyState::waiting_source:

@@ -29,7 +29,7 @@ namespace recordflow::engine {
 enum class CopyState : std::uint8_t {
   created,         // made at its source, before its first step
   waiting_source,  // its source (or shared store) system is down and there is no downtime channel
-  staff_waiting,   // queued for a staff pool (abandonment is decided before it queues)
+  staff_waiting,   // queued for a staff pool (abandonment is decided before it queues; forgetting after)
   staff_service,   // being handled by a member of a staff pool
   system_queue,    // waiting at a system: it is down (store and forward) or its servers are busy
   system_service,  // being processed by one of a system's servers

@@ -164,6 +164,7 @@ void Model::index_organisations() {
       pool.free = pool.staff;
       info.pools.emplace_back(&sp.name, static_cast<Index>(pools_.size()));
       pools_.push_back(std::move(pool));
+      if (sp.named) index_named_people(static_cast<Index>(pools_.size() - 1));
     }
     if (!org.downtime_channel.empty()) {
       auto it = channel_by_name_.find(org.downtime_channel);
@@ -282,6 +283,12 @@ void Model::run_through(Hours limit) {
       case EventKind::chase_due:
         on_chase_due(e.a, t);
         break;
+      case EventKind::task_forget:
+        forget_task(e.a, static_cast<std::uint16_t>(e.b), t);
+        break;
+      case EventKind::absence:
+        on_absence(e.a, static_cast<Index>(e.b >> 1), (e.b & 1) != 0, t);
+        break;
     }
   }
 }
@@ -374,7 +381,7 @@ void Model::emit_queue(const SystemInfo& s, Hours t) {
 }
 
 void Model::emit_queue(const PoolInfo& p, Hours t) {
-  sink_.on(QueueLength{&p.queue_name, false, p.waiting.size(), t});
+  sink_.on(QueueLength{&p.queue_name, false, p.queued, t});
 }
 
 }  // namespace recordflow::engine

@@ -126,6 +126,7 @@ struct Task {
   bool chase = false;  // a recipient chasing a copy that has not arrived (the copy stays where it is)
   Index ref = 0;       // copy index, or organisation index for back entry
   bool holds_copy() const { return !back_entry && !chase; }
+  Index member = 0;  // in a named pool: the person it waits for
   Hours duration = 0;
   Hours queued = 0;
 };
@@ -138,9 +139,18 @@ struct PoolInfo {
   int free = 0;            // people not busy; negative after a cut while the removed ones finish their tasks
   int staff = 0;           // head count in force (the pool's count, or its schedule's)
   bool open_pending = false;
-  std::vector<Task> waiting;  // heap by (priority, sequence)
-  std::vector<Task> running;  // slots; a finished slot is reused
+  std::vector<Task> waiting;  // heap by (priority, sequence); unused in a named pool
+  std::vector<Task> running;  // slots; a finished slot is reused; in a named pool, slot = person
   std::vector<Index> free_slots;
+  std::size_t queued = 0;       // tasks waiting, in `waiting` or in the named people's queues
+  struct Person {               // one person of a named pool
+    std::vector<Task> waiting;  // heap by (priority, sequence): the tasks only this person can do
+    bool busy = false;
+    bool away = false;
+    RandomStream absences{0, 0, "unset"};
+  };
+  std::vector<Person> people;  // empty unless the pool is named
+  bool named() const { return !people.empty(); }
 };
 
 struct SystemInfo {
@@ -297,9 +307,16 @@ class Model {
   RandomStream& stream_of(const Copy& c) { return copy_streams_[c.stream]; }
   void step_done(const Copy& c, const ResolvedStep& rs, Index org, Hours start, Hours end);
   // StaffPools.cpp
+  void index_named_people(Index pool);
+  Index named_person(const PoolInfo& p, const Task& task) const;
   void enqueue_task(Index pool, Task task, Hours t);
   void start_tasks(Index pool, Hours t);
+  bool start_person(Index pool, Index person, Hours t);
+  bool pool_closed(PoolInfo& p, Index pool, Hours t);
+  void start_task(PoolInfo& p, Index pool, Index slot, const Task& task, Hours t);
   void on_staff_done(Index pool, Index slot, Hours t);
+  void on_absence(Index pool, Index person, bool back, Hours t);
+  void forget_task(Index copy, std::uint16_t step, Hours t);
   // Needs.cpp
   struct EncounterLooks {  // the places decided on during one encounter
     static constexpr std::size_t kPlaces = 16;

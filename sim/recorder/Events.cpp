@@ -46,6 +46,8 @@ const char* to_string(Handling what) {
       return "action_missed";
     case Handling::action_pending:
       return "action_pending";
+    case Handling::forgotten:
+      return "forgotten";
   }
   return "unknown";
 }

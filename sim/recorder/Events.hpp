@@ -32,7 +32,7 @@ struct CopyAvailable {  // published at the destination, or first successful que
 
 struct CopyLost {
   std::uint64_t copy_id = 0;
-  const char* reason = "";  // transit_loss, abandoned, retries_exhausted, never_sent, misdirected
+  const char* reason = "";  // transit_loss, abandoned, retries_exhausted, never_sent, misdirected, forgotten
   Hours time = 0;
 };
 
@@ -143,8 +143,9 @@ enum class Handling : std::uint8_t {
   action_late,
   action_missed,
   action_pending,
+  forgotten,  // waited in a staff queue past its forget_after and was forgotten (CopyLost forgotten)
 };
-constexpr int kHandlingKinds = 9;
+constexpr int kHandlingKinds = 10;
 const char* to_string(Handling what);
 
 struct CopyHandled {

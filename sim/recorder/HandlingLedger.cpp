@@ -12,6 +12,7 @@ void add_rows(ReplicationResult& result, const Dimensions& dims, const std::arra
   result.add("copies_never_sent", dims, value(Handling::never_sent));
   result.add("copies_misdirected", dims, value(Handling::misdirected) + value(Handling::misdirected_lost));
   result.add("copies_misdirected_lost", dims, value(Handling::misdirected_lost));
+  result.add("copies_forgotten", dims, value(Handling::forgotten));
   result.add("chases", dims, value(Handling::chased));
   result.add("chases_obtained", dims, value(Handling::chase_obtained));
   result.add("actions_needed", dims,

@@ -61,6 +61,7 @@ constexpr MetricInfo kCatalogue[] = {
     {"copies_never_sent", "copies never sent", "count", Better::lower, false},
     {"copies_misdirected", "copies misdirected", "count", Better::lower, false},
     {"copies_misdirected_lost", "copies misdirected and lost", "count", Better::lower, false},
+    {"copies_forgotten", "copies forgotten in a staff queue", "count", Better::lower, false},
     {"chases", "chases by the recipient", "count", Better::lower, false},
     {"chases_obtained", "chases that obtained the document", "count", Better::neither, false},
     {"actions_needed", "copies needing action", "count", Better::neither, false},

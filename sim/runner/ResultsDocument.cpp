@@ -92,6 +92,7 @@ bool absent_means_zero(const std::string& metric) {
                                              "copies_never_sent",
                                              "copies_misdirected",
                                              "copies_misdirected_lost",
+                                             "copies_forgotten",
                                              "chases",
                                              "chases_obtained",
                                              "actions_needed",

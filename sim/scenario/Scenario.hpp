@@ -135,11 +135,21 @@ struct StaffShift {  // from `from` on, the pool has `count` people (LANGUAGE.md
   int count = 0;     // >= 0
 };
 
+// A named person's absences (leave, sickness): away after `time_between`, back after `duration`, in turn.
+struct StaffAbsence {
+  Distribution time_between;
+  Distribution duration;
+};
+
 struct StaffPool {
   std::string name;  // unique within its organisation (e.g. "medical_secretaries")
   int count = 1;
   std::string calendar;                // working hours
   std::vector<StaffShift> schedule{};  // head counts over time, `from` strictly increasing; empty = `count`
+  // Named: each item waits for one person of the pool (the one responsible for the patient's episode),
+  // not for whoever is free; only named pools have absences, and they have no schedule.
+  bool named = false;
+  std::optional<StaffAbsence> absence{};
 };
 
 struct BackEntry {  // paper records created during downtime are keyed in after recovery
@@ -187,6 +197,10 @@ struct Step {
   Distribution duration;
   int priority = 0;                // lower runs first; FIFO within a priority
   double abandon_probability = 0;  // the task is never done and the document is lost
+  // An item still waiting (not started) `forget_after` after it queued is forgotten, with
+  // `forget_probability` (one draw per item, made when it queues): the document is lost.
+  Hours forget_after = 0;
+  double forget_probability = 0;
   // transit: post, courier, fax, email, network hop.
   std::string mode;
   Distribution latency;

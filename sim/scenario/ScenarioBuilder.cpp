@@ -120,6 +120,8 @@ Step step(const json& s) {
   out.duration = dist(s, "duration");
   out.priority = s.value("priority", 0);
   out.abandon_probability = s.value("abandon_probability", 0.0);
+  out.forget_after = s.contains("forget_after") ? hours(s["forget_after"]) : 0.0;
+  out.forget_probability = s.value("forget_probability", 0.0);
   out.mode = text(s, "mode");
   out.latency = dist(s, "latency");
   out.loss_probability = s.value("loss_probability", 0.0);
@@ -187,6 +189,10 @@ std::vector<Organisation> organisations(const json& name_and_org) {
       for (const auto& shift : child(pool, "schedule"))
         org.staff.back().schedule.push_back(
             {shift.value("from_day", 0) * kHoursPerDay, shift.value("count", 0)});
+      org.staff.back().named = pool.value("named", false);
+      if (pool.contains("absence"))
+        org.staff.back().absence =
+            StaffAbsence{dist(pool["absence"], "time_between"), dist(pool["absence"], "duration")};
     }
     org.downtime_channel = text(o, "downtime_channel");
     if (o.contains("back_entry"))

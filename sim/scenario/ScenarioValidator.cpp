@@ -255,6 +255,13 @@ class Checker {
   void step(const std::string& q, const std::string& kind, const json& s) {
     if (kind == "staff_task") {
       if (has(s, "duration")) r_.distribution(at(q, "duration"), s["duration"], "a staff task's duration");
+      if (has(s, "forget_after"))
+        r_.duration(at(q, "forget_after"), s["forget_after"], 0, false,
+                    "the wait before an item is forgotten");
+      else if (has(s, "forget_probability") && s["forget_probability"].is_number() &&
+               s["forget_probability"].get<double>() > 0)
+        r_.add(at(q, "forget_probability"), "items can be forgotten but no forget_after says after what wait",
+               "add \"forget_after\": the wait in the queue after which an item may be forgotten");
     } else if (kind == "transit") {
       for (const char* key : {"latency", "misdirection_delay"})
         if (has(s, key)) r_.distribution(at(q, key), s[key], key);

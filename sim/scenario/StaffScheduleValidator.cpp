@@ -57,11 +57,23 @@ void validate_staff_schedules(const json& document, ValidationReport& report) {
   for (const auto& [org, o] : document["organisations"].items()) {
     if (!o.is_object() || !o.contains("staff") || !o["staff"].is_object()) continue;
     for (const auto& [pool, sp] : o["staff"].items()) {
-      if (!sp.is_object() || !sp.contains("schedule") || !sp["schedule"].is_array()) continue;
-      check_schedule(
-          pool,
-          pointer_append(pointer_append(pointer_append("/organisations", org), "staff"), pool) + "/schedule",
-          sp["schedule"], horizon, report);
+      if (!sp.is_object()) continue;
+      const std::string p =
+          pointer_append(pointer_append(pointer_append("/organisations", org), "staff"), pool);
+      const bool named = sp.contains("named") && sp["named"].is_boolean() && sp["named"].get<bool>();
+      if (named && sp.contains("schedule"))
+        report.add(p + "/schedule", "staff pool \"" + pool + "\" is named and has a schedule",
+                   "a named pool keeps its people: give each person absences instead, or drop \"named\"");
+      if (!named && sp.contains("absence"))
+        report.add(p + "/absence", "staff pool \"" + pool + "\" has absences but is not named",
+                   "absences are a named person's: add \"named\": true, or use a schedule for head counts");
+      if (sp.contains("absence") && sp["absence"].is_object())
+        for (const char* key : {"time_between", "duration"})
+          if (sp["absence"].contains(key))
+            report.distribution(p + "/absence/" + key, sp["absence"][key],
+                                std::string("an absence's ") + key);
+      if (!sp.contains("schedule") || !sp["schedule"].is_array()) continue;
+      check_schedule(pool, p + "/schedule", sp["schedule"], horizon, report);
     }
   }
 }

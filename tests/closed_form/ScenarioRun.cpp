@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 
@@ -39,7 +40,7 @@ double number(const nlohmann::json& row, const char* key) {
 
 }  // namespace
 
-nlohmann::json run_scenario(const std::string& scenario_file_name) {
+static nlohmann::json run_once(const std::string& scenario_file_name) {
   const fs::path scenario =
       fs::path(RECORDFLOW_SOURCE_DIR) / "tests/closed_form/scenarios" / scenario_file_name;
   const fs::path out =
@@ -61,6 +62,13 @@ nlohmann::json run_scenario(const std::string& scenario_file_name) {
   nlohmann::json results = nlohmann::json::parse(in);
   fs::remove_all(out);
   return results;
+}
+
+const nlohmann::json& run_scenario(const std::string& scenario_file_name) {
+  static std::map<std::string, nlohmann::json> runs;
+  auto it = runs.find(scenario_file_name);
+  if (it == runs.end()) it = runs.emplace(scenario_file_name, run_once(scenario_file_name)).first;
+  return it->second;
 }
 
 const nlohmann::json& summary_row(const nlohmann::json& results, const std::string& design,

@@ -10,9 +10,10 @@
 
 namespace recordflow::closed_form {
 
-// Runs `recordflow run <scenario> --out <tmp> --quiet --jobs 2` and returns results.json.
+// Runs `recordflow run <scenario> --out <tmp> --quiet --jobs 2` and returns results.json, run once per
+// test process and scenario (later calls return the first run's results).
 // Throws with the command and its output when the run fails or writes no results.
-nlohmann::json run_scenario(const std::string& scenario_file_name);
+const nlohmann::json& run_scenario(const std::string& scenario_file_name);
 
 // The `summary` row for design x metric x dims (dims as a JSON object, {} for none).
 const nlohmann::json& summary_row(const nlohmann::json& results, const std::string& design,

@@ -221,7 +221,8 @@ TEST(ClosedForm, SupplierOutageHitsEveryHostedSystem) {
   const json results = run_scenario("supplier_outage.json");
   const double replications = 6;
   const double expected = 3.0 / 4.0 * (7.0 / 28.0);  // 0.1875
-  const double needs = summary_row(results, "instant", "needs_with_document").at("mean").get<double>() * replications;
+  const double needs =
+      summary_row(results, "instant", "needs_with_document").at("mean").get<double>() * replications;
   const double outage_gaps =
       summary_row(results, "instant", "gaps", {{"cause", "outage"}}).at("mean").get<double>() * replications;
   ASSERT_GT(needs, 4000);
