@@ -32,6 +32,7 @@ void fill_step(json& step) {
     put(step, "at", "source");
     put(step, "priority", 0);
     put(step, "abandon_probability", 0.0);
+    put(step, "forget_probability", 0.0);
   } else if (kind == "transit") {
     put(step, "latency", "0 h");
     put(step, "loss_probability", 0.0);
@@ -97,6 +98,7 @@ void fill_defaults(json& doc, const std::vector<std::string>& design_order) {
     each_member(o, "staff", [](const std::string&, json& p) {
       put(p, "count", 1);
       put(p, "hours", "always");
+      put(p, "named", false);
     });
   });
   each_member(doc, "channels", [](const std::string&, json& c) { each_item(c, "steps", fill_step); });
