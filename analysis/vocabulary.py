@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 
-CAUSES = ["in_transit", "paper_only", "lost", "outage", "not_looked", "stale"]
+CAUSES = ["in_transit", "paper_only", "lost", "never_sent", "outage", "not_looked", "stale"]
 CAUSE_LABELS = {"in_transit": "in transit (not yet arrived)", "paper_only": "on paper, not yet filed",
-                "lost": "lost (never arrives)", "outage": "system or link down",
+                "lost": "lost (never arrives)", "never_sent": "written, never sent", "outage": "system or link down",
                 "not_looked": "available, not looked at", "stale": "older version seen"}
-CAUSE_COLOURS = {"in_transit": "#56B4E9", "paper_only": "#E69F00", "lost": "#D55E00", "outage": "#333333",
-                 "not_looked": "#CC79A7", "stale": "#009E73"}
+CAUSE_COLOURS = {"in_transit": "#56B4E9", "paper_only": "#E69F00", "lost": "#D55E00", "never_sent": "#0072B2",
+                 "outage": "#333333", "not_looked": "#CC79A7", "stale": "#009E73"}
 ORG_LABELS = {"acute": "acute", "primary": "primary care", "community": "community",
               "mental_health": "mental health", "social_care": "social care"}
 ORG_COLOURS = {"acute": "#8DA0CB", "primary": "#66C2A5", "community": "#A6D854", "mental_health": "#E78AC3",
