@@ -28,6 +28,7 @@ TEST(CopyStates, TableAllowsThePipelineAndNothingElse) {
   EXPECT_TRUE(transition_allowed(CopyState::created, CopyState::staff_waiting));
   EXPECT_TRUE(transition_allowed(CopyState::staff_waiting, CopyState::staff_service));
   EXPECT_FALSE(transition_allowed(CopyState::staff_waiting, CopyState::in_transfer));  // not served yet
+  EXPECT_TRUE(transition_allowed(CopyState::staff_waiting, CopyState::lost));          // forgotten
   EXPECT_TRUE(transition_allowed(CopyState::system_service, CopyState::system_queue));
   EXPECT_TRUE(transition_allowed(CopyState::query, CopyState::available));
   EXPECT_FALSE(transition_allowed(CopyState::query, CopyState::lost));
@@ -127,6 +128,53 @@ TEST(CopyAudit, FindsAFateWithoutItsEvent) {
   // Moved through the machine (counts stay consistent) but no CopyLost emitted: the event count differs.
   ModelTestAccess::states(model).move(posted->state, CopyState::lost);
   EXPECT_THROW(model.audit_copies(24 * 7), std::logic_error);
+}
+
+// The busy scenario with its one secretary named, away 1 d after every 3 d, and sign-offs still waiting
+// after 12 h forgotten with probability 0.5: copies wait in one person's queue and some leave it lost.
+Scenario named_forgetting_scenario() {
+  Scenario sc = busy_scenario();
+  StaffPool& secretary = sc.organisations[0].staff[0];
+  secretary.named = true;
+  secretary.absence = StaffAbsence{Distribution::fixed(72), Distribution::fixed(24)};
+  Step& sign_off = sc.channels["message"].steps[0];
+  sign_off.forget_after = 12;
+  sign_off.forget_probability = 0.5;
+  return sc;
+}
+
+TEST(CopyAudit, PassesWithNamedPeopleAwayAndItemsForgotten) {
+  const Scenario sc = named_forgetting_scenario();
+  CollectingSink sink;
+  Model model(sc, 0, sink);
+  model.set_daily_audit(true);
+  EXPECT_NO_THROW(model.run_through(sc.experiment.horizon));
+  EXPECT_NO_THROW(model.report_copies_in_flight());
+  std::size_t forgotten = 0;
+  for (const auto& e : sink.lost) forgotten += std::string(e.reason) == "forgotten" ? 1 : 0;
+  std::size_t handled = 0;
+  for (const auto& e : sink.handled) handled += e.what == Handling::forgotten ? 1 : 0;
+  EXPECT_GT(forgotten, 10u) << "a day away with 0.3 letters an hour leaves many waiting past 12 h";
+  EXPECT_EQ(handled, forgotten);
+  EXPECT_GT(sink.available.size(), 50u);
+  std::set<std::uint64_t> fates;
+  for (const auto& e : sink.available) EXPECT_TRUE(fates.insert(e.copy_id).second);
+  for (const auto& e : sink.lost) EXPECT_TRUE(fates.insert(e.copy_id).second);
+  for (const auto& e : sink.in_flight) EXPECT_TRUE(fates.insert(e.copy_id).second);
+  EXPECT_EQ(fates.size(), sink.created.size());
+}
+
+TEST(CopyAudit, FindsACopyDroppedFromANamedPersonsQueue) {
+  const Scenario sc = named_forgetting_scenario();
+  CollectingSink sink;
+  Model model(sc, 0, sink);
+  model.run_through(24 * 3 + 20);  // the secretary has been away 20 h
+  auto& pools = ModelTestAccess::pools(model);
+  ASSERT_EQ(pools[0].people.size(), 1u);
+  ASSERT_FALSE(pools[0].people[0].waiting.empty());
+  EXPECT_NO_THROW(model.audit_copies(24 * 3 + 20));
+  pools[0].people[0].waiting.pop_back();
+  EXPECT_THROW(model.audit_copies(24 * 3 + 20), std::logic_error);
 }
 
 }  // namespace
