@@ -178,18 +178,31 @@ void Model::arrive_at_system(Index copy, Index system, Hours t) {
       return;
     }
     move(copy, CopyState::system_queue);
-    s.queue.push_back(copy);
+    queue_at_system(s, copy);
     emit_queue(s, t);
     return;
   }
   if (s.capacity > 0) {
     move(copy, CopyState::system_queue);
-    s.queue.push_back(copy);
+    queue_at_system(s, copy);
     emit_queue(s, t);
     serve_next(system, t);
     return;
   }
   pass_system(copy, system, t);
+}
+
+// Waiting items are ordered by their step's priority (lower first), in turn within a priority: the new
+// item goes behind every item of its priority or a lower one (with every priority 0: at the back).
+void Model::queue_at_system(SystemInfo& s, Index copy) {
+  auto priority = [this](Index c) {
+    const Copy& q = copies_[c];
+    return channels_[q.channel].steps[q.step].step->priority;
+  };
+  const int p = priority(copy);
+  auto it = s.queue.end();
+  while (it != s.queue.begin() && priority(*std::prev(it)) > p) --it;
+  s.queue.insert(it, copy);
 }
 
 void Model::pass_system(Index copy, Index system, Hours t) {

@@ -298,6 +298,7 @@ class Model {
   void on_step_resume(Index copy, Hours t);
   void arrive_at_system(Index copy, Index system, Hours t);
   void pass_system(Index copy, Index system, Hours t);
+  void queue_at_system(SystemInfo& s, Index copy);
   void serve_next(Index system, Hours t);
   void on_system_done(Index system, Index server, bool failed, Hours t);
   void on_batch_run(Index copy, Hours t);

@@ -44,6 +44,7 @@ void fill_step(json& step) {
     put(step, "paper", mode == "post" || mode == "courier" || mode == "fax");
   } else if (kind == "system") {
     put(step, "on_failure", "queue");
+    put(step, "priority", 0);
     put(step, "retry", json{{"attempts", 0}, {"interval", "0 h"}});
   } else if (kind == "query") {
     put(step, "system", "@source");

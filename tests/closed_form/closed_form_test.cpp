@@ -164,6 +164,25 @@ TEST(ClosedForm, ServersOfAnEngineShareItsQueue) {
   EXPECT_GE(queue.ci_high, expected) << "mean backlog " << queue.mean << ", Little's law gives " << expected;
 }
 
+// Urgent results before routine ones at a laboratory of one server (1 h an item, never down): an M/D/1
+// queue with two non-preemptive priority classes, each at 0.35/h (Cobham's formula).
+TEST(ClosedForm, UrgentResultsGoFirstAtABusyService) {
+  const json& results = run_scenario("priority_service.json");
+  const double w0 = 0.7 * 1.0 / 2;                           // sum of lambda_i E[S^2] / 2, S = 1 h
+  const double urgent = w0 / (1 - 0.35) + 1;                 // 1.538 h
+  const double routine = w0 / ((1 - 0.35) * (1 - 0.7)) + 1;  // 2.795 h
+  const double in_turn = 0.7 / (2 * (1 - 0.7)) + 1;          // Pollaczek-Khinchine: 2.167 h
+  auto delay = [&](const std::string& design, const std::string& document) {
+    return summary_row(results, design, "delay_mean",
+                       {{"document", document}, {"from", "acute"}, {"to", "primary"}});
+  };
+  EXPECT_TRUE(covers(delay("rationed", "urgent_result"), urgent, 0.03));
+  EXPECT_TRUE(covers(delay("rationed", "routine_result"), routine, 0.15));
+  EXPECT_TRUE(covers(delay("in_turn", "urgent_result"), in_turn, 0.1));
+  EXPECT_TRUE(covers(delay("in_turn", "routine_result"), in_turn, 0.1));
+  EXPECT_TRUE(conserves_copies(results, "rationed"));
+}
+
 // Two designs that differ only by name: every paired difference is exactly zero.
 TEST(ClosedForm, IdenticalDesignsDifferByExactlyZero) {
   const json results = run_scenario("identical_designs.json");
