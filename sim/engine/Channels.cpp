@@ -163,8 +163,20 @@ void Model::on_step_resume(Index copy, Hours t) {
 
 void Model::arrive_at_system(Index copy, Index system, Hours t) {
   Copy& c = copies_[copy];
-  SystemInfo& s = systems_[system];
   const Step& step = *channels_[c.channel].steps[c.step].step;
+  if (!step.divert_to.empty()) {
+    const SystemInfo& here = systems_[system];
+    const bool cannot_start =
+        !here.up || (here.capacity > 0 && std::find(here.in_service.begin(), here.in_service.end(), kNone) ==
+                                              here.in_service.end());
+    const Index alternative = system_index(step.divert_to);
+    if (alternative != system && cannot_start &&
+        here.queue.size() >= static_cast<std::size_t>(std::max(0, step.divert_when_waiting))) {
+      sink_.on(ItemDiverted{here.name, systems_[alternative].name, t});
+      system = alternative;
+    }
+  }
+  SystemInfo& s = systems_[system];
   c.waiting_system = system;
   if (!s.up) {
     if (step.fail_when_down) {

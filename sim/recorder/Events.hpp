@@ -123,6 +123,13 @@ struct ItemProcessed {
   Hours time = 0;
 };
 
+// An item that arrived at a busy or down system and went to the step's alternative (`divert_to`).
+struct ItemDiverted {
+  const std::string* system = nullptr;  // where it arrived
+  const std::string* to = nullptr;      // where it went
+  Hours time = 0;
+};
+
 struct BackEntered {  // a paper record created during downtime was keyed into the record system
   const Organisation* organisation = nullptr;
   Hours time = 0;
@@ -171,6 +178,7 @@ class EventSink {
   virtual void on(const BackEntered&) = 0;
   virtual void on(const CopyHandled&) {}   // sinks that do not count the human failure modes ignore it
   virtual void on(const RecordViewed&) {}  // sinks that do not count record views ignore them
+  virtual void on(const ItemDiverted&) {}  // sinks that do not count diversions ignore them
 };
 
 }  // namespace recordflow

@@ -160,6 +160,10 @@ void Recorder::on(const NeedEvaluated& event) {
   s.log->write(line);
 }
 
+void Recorder::on(const ItemDiverted& event) {  // not counted in `events`: engine counts stay as they were
+  state_->systems.diverted(event);
+}
+
 void Recorder::on(const RecordViewed& event) {
   ++state_->events;
   State& s = *state_;

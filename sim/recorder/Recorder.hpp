@@ -33,6 +33,7 @@ class Recorder : public EventSink {
   void on(const BackEntered&) override;
   void on(const CopyHandled&) override;
   void on(const RecordViewed&) override;
+  void on(const ItemDiverted&) override;
 
   // Closes the books at `end_time` (the horizon): copies neither available nor lost are in flight.
   ReplicationResult finish(Hours end_time);

@@ -99,6 +99,11 @@ void SystemLedger::processed(const ItemProcessed& event) {
   ++book(event.system).items_processed;
 }
 
+void SystemLedger::diverted(const ItemDiverted& event) {
+  if (event.time < warm_up_) return;
+  ++book(event.system).items_diverted;
+}
+
 void SystemLedger::report(ReplicationResult& result, Hours end_time, std::size_t days) const {
   for (std::uint32_t id = 0; id < books_.size(); ++id) {
     SystemBook b = books_[id];  // copy: closing the books must not change the ledger
@@ -107,6 +112,7 @@ void SystemLedger::report(ReplicationResult& result, Hours end_time, std::size_t
     if (b.down) downtime += overlap_after(warm_up_, b.down_since, end_time);
     const std::size_t backlog_max = b.measuring ? b.max_after_warm_up : b.length;
     result.add("items_processed", dims, static_cast<double>(b.items_processed));
+    result.add("items_diverted", dims, static_cast<double>(b.items_diverted));
     result.add("backlog_max", dims, static_cast<double>(backlog_max));
     result.add("downtime_hours", dims, downtime);
     result.add("backlogs_not_cleared", dims, static_cast<double>(b.pending.size()));

@@ -26,6 +26,7 @@ class SystemLedger {
   void state(const SystemState& event);
   void queue(const QueueLength& event);
   void processed(const ItemProcessed& event);
+  void diverted(const ItemDiverted& event);
   // Adds the metrics and the daily backlog series; `end_time` closes open outages and the series.
   void report(ReplicationResult& result, Hours end_time, std::size_t days) const;
 
@@ -37,6 +38,7 @@ class SystemLedger {
 
   struct SystemBook {
     std::uint64_t items_processed = 0;
+    std::uint64_t items_diverted = 0;
     std::size_t length = 0;  // current queue length
     std::size_t max_after_warm_up = 0;
     bool measuring = false;  // a sample at or after the warm-up has been seen
@@ -47,8 +49,8 @@ class SystemLedger {
     double clear_time_sum = 0;
     std::uint64_t cleared = 0;
     std::vector<PendingClear> pending;
-    std::vector<double> backlog_per_day;  // length at the end of each day so far
-    bool hourly = false;                  // the system has scripted episodes
+    std::vector<double> backlog_per_day;   // length at the end of each day so far
+    bool hourly = false;                   // the system has scripted episodes
     std::vector<double> backlog_per_hour;  // length at the end of each hour so far (hourly systems only)
   };
 

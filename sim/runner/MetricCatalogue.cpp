@@ -76,6 +76,7 @@ constexpr MetricInfo kCatalogue[] = {
     {"staff_queue", "tasks waiting for staff", "count", Better::lower, false},  // daily series {pool}
     // Systems and resilience (also the daily `backlog` series and the hourly `backlog_hourly` one).
     {"items_processed", "items processed", "count", Better::neither, false},
+    {"items_diverted", "items diverted to another system", "count", Better::neither, false},
     {"backlog", "backlog", "count", Better::lower, false},
     {"backlog_hourly", "backlog (hourly)", "count", Better::lower, false},
     {"backlog_max", "largest backlog", "count", Better::lower, false},

@@ -87,6 +87,7 @@ bool absent_means_zero(const std::string& metric) {
                                              "staff_minutes",
                                              "staff_hours_per_year",
                                              "items_processed",
+                                             "items_diverted",
                                              "downtime_hours",
                                              "backlogs_not_cleared",
                                              "copies_never_sent",

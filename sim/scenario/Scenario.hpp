@@ -213,7 +213,11 @@ struct Step {
   // record system of the source or destination organisation.
   std::string system;
   bool fail_when_down = false;  // system: false = store and forward; true = fail and retry
-  int retry_attempts = 0;       // system with fail_when_down: retries before the item is lost
+  // system: an item that cannot start at once (down, or every server busy) while at least
+  // `divert_when_waiting` items wait goes to `divert_to` instead ("" = never diverted).
+  std::string divert_to;
+  int divert_when_waiting = 0;
+  int retry_attempts = 0;  // system with fail_when_down: retries before the item is lost
   Hours retry_interval = 0;
   // batch: runs at offset + k * every (offset within the period, e.g. 2 h for 02:00 nightly).
   Hours batch_every = 24;

@@ -131,6 +131,8 @@ Step step(const json& s) {
   out.paper = s.value("paper", false);
   out.system = text(s, "system");
   out.fail_when_down = text(s, "on_failure", "queue") == "fail";
+  out.divert_to = text(s, "divert_to");
+  out.divert_when_waiting = s.value("divert_when_waiting", 0);
   if (s.contains("retry")) {
     out.retry_attempts = s["retry"].value("attempts", 0);
     out.retry_interval = s["retry"].contains("interval") ? hours(s["retry"]["interval"]) : 0.0;

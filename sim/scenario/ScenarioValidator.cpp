@@ -267,6 +267,11 @@ class Checker {
         if (has(s, key)) r_.distribution(at(q, key), s[key], key);
     } else if (kind == "system") {
       if (has(s, "system")) system_name(at(q, "system"), s["system"]);
+      if (has(s, "divert_to") && s["divert_to"].is_string())
+        r_.reference(at(q, "divert_to"), "system", s["divert_to"].get<std::string>(), systems_);
+      else if (has(s, "divert_when_waiting"))
+        r_.add(at(q, "divert_when_waiting"), "a diversion threshold without a system to divert to",
+               "add \"divert_to\": the system that takes the items this one cannot");
       if (has(s, "retry") && s["retry"].is_object() && integer(s["retry"], "attempts", 0) > 0 &&
           s["retry"].contains("interval"))
         r_.duration(at(at(q, "retry"), "interval"), s["retry"]["interval"], 0, true, "the retry interval");

@@ -183,6 +183,23 @@ TEST(ClosedForm, UrgentResultsGoFirstAtABusyService) {
   EXPECT_TRUE(conserves_copies(results, "rationed"));
 }
 
+// A laboratory with no queue: work that finds its one server busy goes to a partner laboratory. An
+// M/D/1/1 loss system: Erlang B with one server, a / (1 + a) of the items diverted.
+TEST(ClosedForm, WorkABusyServiceCannotTakeIsDiverted) {
+  const json& results = run_scenario("priority_service.json");
+  const double blocked = 0.7 / 1.7;  // 0.412
+  const json lab{{"system", "laboratory"}}, partner{{"system", "partner_laboratory"}};
+  const double created = summary_row(results, "diverting", "copies_created").at("mean").get<double>();
+  const double diverted = summary_row(results, "diverting", "items_diverted", lab).at("mean").get<double>();
+  // Mean of 20 replications of about 5,900 items each: the share's standard error is about 0.002.
+  EXPECT_NEAR(diverted / created, blocked, 0.01);
+  EXPECT_EQ(summary_row(results, "diverting", "items_processed", partner).at("mean").get<double>(), diverted);
+  EXPECT_TRUE(exactly(summary_row(results, "diverting", "items_diverted", partner), 0));
+  EXPECT_TRUE(exactly(summary_row(results, "rationed", "items_diverted", lab), 0));
+  EXPECT_TRUE(covers(summary_row(results, "diverting", "delay_mean"), 1 - blocked, 0.02));
+  EXPECT_TRUE(conserves_copies(results, "diverting"));
+}
+
 // Two designs that differ only by name: every paired difference is exactly zero.
 TEST(ClosedForm, IdenticalDesignsDifferByExactlyZero) {
   const json results = run_scenario("identical_designs.json");
