@@ -66,6 +66,15 @@ Scenario busy_scenario() {
   return sc;
 }
 
+// Every copy is reported once: available, lost, or in flight with its state.
+void expect_every_copy_reported_once(const CollectingSink& sink) {
+  std::set<std::uint64_t> fates;
+  for (const auto& e : sink.available) EXPECT_TRUE(fates.insert(e.copy_id).second);
+  for (const auto& e : sink.lost) EXPECT_TRUE(fates.insert(e.copy_id).second);
+  for (const auto& e : sink.in_flight) EXPECT_TRUE(fates.insert(e.copy_id).second);
+  EXPECT_EQ(fates.size(), sink.created.size());
+}
+
 TEST(CopyAudit, PassesOnAnIntactModelAtEveryDayEnd) {
   const Scenario sc = busy_scenario();
   CollectingSink sink;
@@ -76,12 +85,7 @@ TEST(CopyAudit, PassesOnAnIntactModelAtEveryDayEnd) {
   const CopyStates& states = model.copy_states();
   EXPECT_GT(states.count(CopyState::available), 50u);
   EXPECT_GT(states.count(CopyState::staff_waiting), 0u);
-  // Every copy is reported once: available, lost, or in flight with its state.
-  std::set<std::uint64_t> fates;
-  for (const auto& e : sink.available) EXPECT_TRUE(fates.insert(e.copy_id).second);
-  for (const auto& e : sink.lost) EXPECT_TRUE(fates.insert(e.copy_id).second);
-  for (const auto& e : sink.in_flight) EXPECT_TRUE(fates.insert(e.copy_id).second);
-  EXPECT_EQ(fates.size(), sink.created.size());
+  expect_every_copy_reported_once(sink);
 }
 
 TEST(CopyAudit, FindsACopyMovedOutsideTheMachine) {
@@ -157,11 +161,7 @@ TEST(CopyAudit, PassesWithNamedPeopleAwayAndItemsForgotten) {
   EXPECT_GT(forgotten, 10u) << "a day away with 0.3 letters an hour leaves many waiting past 12 h";
   EXPECT_EQ(handled, forgotten);
   EXPECT_GT(sink.available.size(), 50u);
-  std::set<std::uint64_t> fates;
-  for (const auto& e : sink.available) EXPECT_TRUE(fates.insert(e.copy_id).second);
-  for (const auto& e : sink.lost) EXPECT_TRUE(fates.insert(e.copy_id).second);
-  for (const auto& e : sink.in_flight) EXPECT_TRUE(fates.insert(e.copy_id).second);
-  EXPECT_EQ(fates.size(), sink.created.size());
+  expect_every_copy_reported_once(sink);
 }
 
 TEST(CopyAudit, FindsACopyDroppedFromANamedPersonsQueue) {
